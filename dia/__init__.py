@@ -1,0 +1,1 @@
+"""Shared application code of the DIA Monitor dashboard."""

@@ -1,0 +1,35 @@
+"""Pages and who may open them. ``st.navigation`` only ever receives the allowed pages, so a page
+outside the user's role cannot be reached, not even by URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from dia.auth import Role, User
+from dia.paths import PROJECT_ROOT
+
+ALL_ROLES: Final = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    script: str  # relative to the project root
+    title: str  # English msgid, translated at runtime
+    icon: str
+    roles: frozenset[Role]
+    url_path: str
+
+    @property
+    def path(self) -> Path:
+        return PROJECT_ROOT / self.script
+
+
+PAGES: Final[tuple[PageSpec, ...]] = (
+    PageSpec("pages/overview.py", "Overview", ":material/map:", ALL_ROLES, "overview"),
+)
+
+
+def pages_for(user: User) -> list[PageSpec]:
+    return [page for page in PAGES if user.role in page.roles]

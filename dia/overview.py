@@ -1,0 +1,77 @@
+"""The overview page's figures: measures on the cross-border map and headline numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dia.i18n import N_, Lang, fmt_number, translate
+from dia.maps import region_map
+from dia.regions import DeLevel, map_shapes, region_facts
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str  # msgid
+    unit: str  # msgid
+    column: str
+    decimals: int
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("population", N_("Population"), N_("inhabitants"), "population", 0),
+    Measure("density", N_("Population density"), N_("inhabitants per km²"), "density", 0),
+)
+
+
+def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang) -> pd.Series:
+    def line(row: pd.Series) -> str:
+        kind = row["vwg_type"] or row["level"]
+        return (
+            f"<b>{row['name']}</b> ({translate(lang, kind.capitalize())}, {row['country']})<br>"
+            f"{translate(lang, measure.label)}: {fmt_number(row[measure.column], lang, measure.decimals)}"
+            f" {translate(lang, measure.unit)}<br>"
+            f"{translate(lang, 'Area')}: {fmt_number(row['area_km2'], lang, 1)} km²"
+        )
+
+    return frame.apply(line, axis=1)
+
+
+def overview_map(measure: Measure, de_level: DeLevel, lang: Lang) -> go.Figure:
+    geojson, context_ids = map_shapes()
+    frame = region_facts(de_level)
+    return region_map(
+        geojson,
+        frame,
+        value_column=measure.column,
+        hover_text=hover_lines(frame, measure, lang),
+        colourbar_title=translate(lang, measure.unit),
+        lang=lang,
+        context_ids=context_ids,
+        border_label=translate(lang, "National border NL–DE"),
+    )
+
+
+@dataclass(frozen=True)
+class Headline:
+    population_nl: int
+    population_de: int
+    area_km2: float
+    municipalities_nl: int
+    municipalities_de: int
+
+
+def headline() -> Headline:
+    gemeinden = region_facts("gemeinde")
+    nl = gemeinden[gemeinden["country"] == "NL"]
+    de = gemeinden[gemeinden["country"] == "DE"]
+    return Headline(
+        population_nl=int(nl["population"].sum()),
+        population_de=int(de["population"].sum()),
+        area_km2=float(gemeinden["area_km2"].sum()),
+        municipalities_nl=len(nl),
+        municipalities_de=len(de),
+    )

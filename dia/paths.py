@@ -1,0 +1,28 @@
+"""Where the project's files live. ``DIA_DATA_DIR`` moves the data folder (warehouse, inbox)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
+TEMPLATES_DIR = PROJECT_ROOT / "data" / "templates"
+LOCALES_DIR = PROJECT_ROOT / "locales"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("DIA_DATA_DIR")
+    return Path(override) if override else PROJECT_ROOT / "data"
+
+
+def warehouse_dir() -> Path:
+    return data_dir() / "warehouse"
+
+
+def inbox_dir() -> Path:
+    return data_dir() / "inbox"
+
+
+def samples_dir() -> Path:
+    return data_dir() / "samples"

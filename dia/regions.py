@@ -1,0 +1,30 @@
+"""Regions of the project area: shapes for the map and facts per map unit."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pandas as pd
+import streamlit as st
+
+from dia.maps import feature_collection
+from dia.warehouse import query, version
+
+DeLevel = Literal["gemeinde", "verwaltungsgemeinschaft"]
+DE_LEVELS: tuple[DeLevel, ...] = ("verwaltungsgemeinschaft", "gemeinde")
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _shapes(version_id: str) -> tuple[dict[str, Any], list[str]]:
+    shapes = query("region_shapes")
+    return feature_collection(shapes), shapes.loc[shapes["is_context"], "region_id"].tolist()
+
+
+def map_shapes() -> tuple[dict[str, Any], list[str]]:
+    """GeoJSON of every drawable region (keyed by region_id) and the ids of grey context areas."""
+    return _shapes(version().version_id)
+
+
+def region_facts(de_level: DeLevel) -> pd.DataFrame:
+    """NL gemeenten and the DE units of ``de_level`` with population, area and density."""
+    return query("region_facts", de_level=de_level)

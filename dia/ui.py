@@ -1,0 +1,126 @@
+"""Chrome shared by every page: language, role preview, sample banner, footer, source captions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from dia import auth
+from dia.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
+from dia.warehouse import query
+
+LANG_KEY = "lang"
+
+
+def current_lang() -> Lang:
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = lang_from_locale(st.context.locale)
+    lang: Lang = st.session_state[LANG_KEY]
+    return lang
+
+
+def _(message: str, **params: object) -> str:
+    """``message`` in the session's language."""
+    return translate(current_lang(), message, **params)
+
+
+def language_switch() -> None:
+    current_lang()
+    st.sidebar.selectbox(
+        _("Language"), LANGS, key=LANG_KEY, format_func=lambda code: LANG_NAMES[code]
+    )
+
+
+def role_labels() -> list[str]:
+    labels = {
+        auth.Role.DIRECTOR: _("Director"),
+        auth.Role.STAFF: _("Staff"),
+        auth.Role.FUNDER: _("Funder"),
+        auth.Role.ADMIN: _("Administrator"),
+    }
+    return [
+        labels[role] + (f" · {association}" if association else "")
+        for role, association in auth.DEMO_USERS
+    ]
+
+
+def role_preview() -> None:
+    labels = role_labels()
+    st.sidebar.selectbox(
+        _("Preview as"),
+        range(len(labels)),
+        key=auth.DEMO_KEY,
+        format_func=lambda index: labels[index],
+        help=_("Demo mode: no login is configured, so you can look at the dashboard as each role."),
+    )
+
+
+def demo_banner() -> None:
+    st.warning(
+        _("Demo mode with sample data") + " · demo / voorbeelddata / Beispieldaten",
+        icon=":material/science:",
+    )
+
+
+def sources_caption(sources: Iterable[tuple[str, str]]) -> None:
+    """The "source · vintage" line under a chart or map."""
+    text = " | ".join(f"{title} · {vintage}" for title, vintage in sources)
+    st.caption(_("Source") + ": " + text)
+
+
+def footer() -> None:
+    lang = current_lang()
+    info = query("build_info")
+    sources = query("sources")
+    st.divider()
+    with st.container(key="footer"):
+        if not info.empty:
+            row = info.iloc[0]
+            finished = pd.Timestamp(row["finished_at"]).to_pydatetime()
+            st.caption(
+                _(
+                    "Warehouse version {version}, built {built}",
+                    version=row["run_id"],
+                    built=fmt_date(finished, lang),
+                )
+            )
+        with st.expander(_("Sources, freshness and attribution")):
+            table = pd.DataFrame(
+                {
+                    _("Source"): sources["title"],
+                    _("Publisher"): sources["publisher"],
+                    _("As of"): sources["vintage"],
+                    _("Licence"): sources["licence"],
+                    _("Attribution"): sources["attribution"],
+                    _("Sample data"): sources["is_sample"].map({True: _("yes"), False: _("no")}),
+                }
+            )
+            st.dataframe(table, hide_index=True, width="stretch")
+        st.caption(" · ".join(dict.fromkeys(sources.loc[~sources["is_sample"], "attribution"])))
+
+
+def login_screen() -> None:
+    st.title("DIA Monitor")
+    if st.user.get("is_logged_in"):
+        st.error(_("Your account has no role in DIA Monitor yet. Ask an administrator."))
+        st.button(_("Log out"), on_click=st.logout)
+    else:
+        st.write(_("Please log in to see the dashboard."))
+        st.button(_("Log in"), on_click=st.login)
+
+
+def kpi(label: str, value: str, help_text: str | None = None) -> None:
+    st.metric(label, value, help=help_text, border=True)
+
+
+def map_attribution() -> None:
+    """Sources of the map's shapes and figures, required next to every map."""
+    st.caption(
+        _("Map")
+        + ": © GeoBasis-DE / [BKG](https://www.bkg.bund.de) 2021 (Daten verändert) · "
+        + "Bron: CBS, Kadaster (gebiedsindelingen 2015) · "
+        + _("Population")
+        + ": Bron: CBS (1-1-2021) · Zensus 2022, © Statistische Ämter des Bundes und der Länder"
+    )

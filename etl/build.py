@@ -1,0 +1,297 @@
+"""``etl build``: read every input, harmonise, check, and publish a new warehouse version."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from tqdm import tqdm
+
+from dia.i18n import translate
+from dia.paths import REFERENCE_DIR, inbox_dir, samples_dir, warehouse_dir
+from dia.versions import Version, current_version
+from etl import publish
+from etl.model import ReadResult, Reject, SourceInfo
+from etl.readers import read_file
+from etl.reference import load_reference
+
+SQL_DIR = Path(__file__).with_name("sql")
+# Real statistics shipped with the project, loaded by every build.
+REFERENCE_INPUTS = REFERENCE_DIR / "inputs"
+
+
+class QualityGateError(RuntimeError):
+    """A check failed; the new version is discarded and the published one stays."""
+
+
+@dataclass
+class BuildReport:
+    run_id: str
+    results: list[ReadResult] = field(default_factory=list)
+    failed_checks: dict[str, pd.DataFrame] = field(default_factory=dict)
+    version: Version | None = None
+
+    @property
+    def rejected(self) -> int:
+        return sum(len(result.rejects) for result in self.results)
+
+    @property
+    def accepted(self) -> int:
+        return sum(result.accepted for result in self.results)
+
+
+# Steps after staging, in order. Each issue's harmonisation adds itself here.
+HarmoniseStep = Callable[[duckdb.DuckDBPyConnection, BuildReport], None]
+HARMONISE_STEPS: list[HarmoniseStep] = []
+
+
+def input_files(folders: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            files.append(folder)
+            continue
+        files.extend(
+            path
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and not path.name.startswith((".", "~$"))
+        )
+    return files
+
+
+def resolve_inputs(inboxes: list[Path], use_samples: bool) -> list[Path]:
+    """Explicit inboxes win; else ``data/inbox`` if it has files; else the generated samples."""
+    if inboxes:
+        return input_files(inboxes)
+    inbox = inbox_dir()
+    if not use_samples and inbox.is_dir() and input_files([inbox]):
+        return input_files([inbox])
+    from etl.samples import ensure_samples
+
+    return input_files([ensure_samples(samples_dir())])
+
+
+def run_sql_file(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    con.execute(path.read_text(encoding="utf-8"))
+
+
+def read_all(files: list[Path]) -> list[ReadResult]:
+    results = []
+    for path in tqdm(files, desc="read", unit="file", file=sys.stderr, disable=None):
+        results.append(read_file(path))
+    return results
+
+
+def load_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[SourceInfo]) -> None:
+    seen = {row[0] for row in con.execute("SELECT source_id FROM source").fetchall()}
+    for info in sources:
+        if info.source_id in seen:
+            continue
+        seen.add(info.source_id)
+        con.execute(
+            "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                info.source_id,
+                info.title,
+                info.publisher,
+                info.licence,
+                info.attribution,
+                info.vintage,
+                info.is_sample,
+            ],
+        )
+
+
+def stage(con: duckdb.DuckDBPyConnection, results: list[ReadResult]) -> None:
+    for result in results:
+        load_sources(con, result.sources)
+        for table, frame in result.tables.items():
+            if frame.empty:
+                continue
+            con.register("incoming", frame)
+            con.execute(f"INSERT INTO stg_{table} BY NAME SELECT * FROM incoming")
+            con.unregister("incoming")
+
+
+def reject_rows(run_id: str, rejects: Iterable[Reject]) -> pd.DataFrame:
+    rows = [
+        {
+            "run_id": run_id,
+            "file": r.file,
+            "sheet": r.sheet,
+            "row_number": r.row_number,
+            "column_name": r.column_name,
+            "value": r.value,
+            "reason": r.message(),
+            "reason_nl": translate("nl", r.reason, **r.params),
+            "reason_de": translate("de", r.reason, **r.params),
+        }
+        for r in rejects
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "run_id",
+            "file",
+            "sheet",
+            "row_number",
+            "column_name",
+            "value",
+            "reason",
+            "reason_nl",
+            "reason_de",
+        ],
+    )
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    failed = {}
+    for path in sorted((SQL_DIR / "checks").glob("*.sql")):
+        frame = con.execute(path.read_text(encoding="utf-8")).df()
+        if not frame.empty:
+            failed[path.stem] = frame
+    return failed
+
+
+def runs_log(directory: Path) -> Path:
+    return directory / "runs.jsonl"
+
+
+def log_run(directory: Path, record: dict[str, object]) -> None:
+    with runs_log(directory).open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, default=str) + "\n")
+
+
+def record_runs(
+    con: duckdb.DuckDBPyConnection,
+    directory: Path,
+    report: BuildReport,
+    started: datetime,
+    files: int,
+) -> None:
+    """Carry the build history forward: every logged run plus this one."""
+    history = (
+        [json.loads(line) for line in runs_log(directory).read_text().splitlines()]
+        if (runs_log(directory).exists())
+        else []
+    )
+    for run in history:
+        con.execute(
+            "INSERT OR IGNORE INTO etl_run VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                run["run_id"],
+                run["started_at"],
+                run.get("finished_at"),
+                run["status"],
+                run.get("version"),
+                run.get("inputs"),
+                run.get("rows_loaded"),
+                run.get("rows_rejected"),
+            ],
+        )
+    con.execute(
+        "INSERT INTO etl_run VALUES (?, ?, ?, 'published', ?, ?, ?, ?)",
+        [
+            report.run_id,
+            started,
+            datetime.now(UTC),
+            report.run_id,
+            files,
+            report.accepted,
+            report.rejected,
+        ],
+    )
+    files_frame = pd.DataFrame(  # noqa: F841 - read by DuckDB
+        [
+            {
+                "run_id": report.run_id,
+                "file": r.file,
+                "kind": r.kind,
+                "accepted": r.accepted,
+                "rejected": len(r.rejects),
+                "skipped": r.skipped,
+            }
+            for r in report.results
+        ],
+        columns=["run_id", "file", "kind", "accepted", "rejected", "skipped"],
+    )
+    con.execute("INSERT INTO etl_file SELECT * FROM files_frame")
+
+
+def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> BuildReport:
+    """Build a new version from the inputs and publish it if every check passes."""
+    directory = warehouse_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    started = datetime.now(UTC)
+    with publish.build_lock(directory):
+        publish.cleanup(directory)
+        version_id = publish.new_version_id(started)
+        report = BuildReport(run_id=version_id)
+        files = resolve_inputs(inboxes or [], use_samples)
+        reference_files = input_files([REFERENCE_INPUTS]) if REFERENCE_INPUTS.is_dir() else []
+        staged = publish.staging_path(directory, version_id)
+        status = "failed"
+        try:
+            with duckdb.connect(str(staged)) as con:
+                steps = tqdm(total=6, desc="build", unit="step", file=sys.stderr, disable=None)
+                run_sql_file(con, SQL_DIR / "schema.sql")
+                run_sql_file(con, SQL_DIR / "staging.sql")
+                load_reference(con)
+                steps.update()
+                report.results = read_all(reference_files + files)
+                steps.update()
+                stage(con, report.results)
+                for path in sorted((SQL_DIR / "transform").glob("*.sql")):
+                    run_sql_file(con, path)
+                steps.update()
+                for step in HARMONISE_STEPS:
+                    step(con, report)
+                steps.update()
+                rejects = reject_rows(  # noqa: F841 - read by DuckDB
+                    version_id, (r for res in report.results for r in res.rejects)
+                )
+                con.execute("INSERT INTO etl_reject SELECT * FROM rejects")
+                report.failed_checks = run_checks(con)
+                steps.update()
+                if report.failed_checks:
+                    raise QualityGateError(", ".join(report.failed_checks))
+                for (table,) in con.execute(
+                    "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'"
+                ).fetchall():
+                    con.execute(f"DROP TABLE {table}")
+                record_runs(con, directory, report, started, len(files))
+                con.execute("CHECKPOINT")
+                steps.update()
+                steps.close()
+            report.version = publish.publish(directory, staged, version_id)
+            status = "published"
+        finally:
+            if status != "published":
+                staged.unlink(missing_ok=True)
+                Path(str(staged) + ".wal").unlink(missing_ok=True)
+            log_run(
+                directory,
+                {
+                    "run_id": version_id,
+                    "started_at": started.isoformat(),
+                    "finished_at": datetime.now(UTC).isoformat(),
+                    "status": status,
+                    "version": version_id if status == "published" else None,
+                    "inputs": len(files),
+                    "rows_loaded": report.accepted,
+                    "rows_rejected": report.rejected,
+                    "pid": os.getpid(),
+                },
+            )
+        return report
+
+
+def published() -> Version | None:
+    return current_version(warehouse_dir())
