@@ -33,8 +33,8 @@ samples: $(STAMP)
 
 # Refresh the gettext template and catalogs after changing user-facing strings.
 i18n: $(STAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --sort-output .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o locales/messages.pot --no-location --sort-output .
+	$(PY) -m dia.catalogs
 
 bench: $(STAMP)
 	$(PY) -m bench

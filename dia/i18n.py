@@ -30,15 +30,20 @@ DEFAULT_LANG: Final[Lang] = "en"
 
 @lru_cache(maxsize=len(LANGS))
 def translations(lang: Lang) -> gettext.NullTranslations:
-    po_path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
-    if lang == "en" or not po_path.exists():
-        return gettext.NullTranslations()
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    """All catalogs of ``lang`` (one ``.po`` per topic: core, members, …) merged into one."""
+    merged: gettext.NullTranslations = gettext.NullTranslations()
+    if lang == "en":
+        return merged
+    for po_path in sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        part = gettext.GNUTranslations(buffer)
+        part.add_fallback(merged)
+        merged = part
+    return merged
 
 
 def translate(lang: Lang, message: str, **params: object) -> str:

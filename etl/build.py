@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +17,7 @@ from tqdm import tqdm
 from dia.i18n import translate
 from dia.paths import REFERENCE_DIR, inbox_dir, samples_dir, warehouse_dir
 from dia.versions import Version, current_version
-from etl import publish
+from etl import harmonise, publish
 from etl.model import ReadResult, Reject, SourceInfo
 from etl.readers import read_file
 from etl.reference import load_reference
@@ -47,11 +47,6 @@ class BuildReport:
         return sum(result.accepted for result in self.results)
 
 
-# Steps after staging, in order. Each issue's harmonisation adds itself here.
-HarmoniseStep = Callable[[duckdb.DuckDBPyConnection, BuildReport], None]
-HARMONISE_STEPS: list[HarmoniseStep] = []
-
-
 def input_files(folders: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for folder in folders:
@@ -78,8 +73,10 @@ def resolve_inputs(inboxes: list[Path], use_samples: bool) -> list[Path]:
     return input_files([ensure_samples(samples_dir())])
 
 
-def run_sql_file(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    con.execute(path.read_text(encoding="utf-8"))
+def run_sql_folder(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Run ``etl/sql/<name>/*.sql`` in file-name order."""
+    for path in sorted((SQL_DIR / name).glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
 
 
 def read_all(files: list[Path]) -> list[ReadResult]:
@@ -241,18 +238,17 @@ def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> Build
         try:
             with duckdb.connect(str(staged)) as con:
                 steps = tqdm(total=6, desc="build", unit="step", file=sys.stderr, disable=None)
-                run_sql_file(con, SQL_DIR / "schema.sql")
-                run_sql_file(con, SQL_DIR / "staging.sql")
+                run_sql_folder(con, "schema")
+                run_sql_folder(con, "staging")
                 load_reference(con)
                 steps.update()
                 report.results = read_all(reference_files + files)
                 steps.update()
                 stage(con, report.results)
-                for path in sorted((SQL_DIR / "transform").glob("*.sql")):
-                    run_sql_file(con, path)
+                run_sql_folder(con, "transform")
                 steps.update()
-                for step in HARMONISE_STEPS:
-                    step(con, report)
+                for step in harmonise.steps():
+                    step.run(con, report)
                 steps.update()
                 rejects = reject_rows(  # noqa: F841 - read by DuckDB
                     version_id, (r for res in report.results for r in res.rejects)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Final
 
 from etl.model import ReadResult, Reject
-
-# Modules exposing ``detect(path) -> str | None`` and ``read(path) -> ReadResult``.
-# Order matters only where two formats could both claim a file: the more specific goes first.
-READER_MODULES: Final[tuple[str, ...]] = ()
 
 SUPPORTED_SUFFIXES: Final[frozenset[str]] = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".txt"})
 
@@ -20,8 +18,17 @@ UNRECOGNISED = "Content not recognised as any accepted format: {detail}"
 UNREADABLE = "File could not be read: {error}"
 
 
-def _modules() -> list[ModuleType]:
-    return [importlib.import_module(name) for name in READER_MODULES]
+@lru_cache(maxsize=1)
+def _modules() -> tuple[ModuleType, ...]:
+    """Every module in this package exposing ``detect(path) -> str | None`` and
+    ``read(path) -> ReadResult``, ordered by its ``PRIORITY`` (lower first; default 50) so the
+    more specific format is tried before a general one."""
+    modules = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if callable(getattr(module, "detect", None)) and callable(getattr(module, "read", None)):
+            modules.append(module)
+    return tuple(sorted(modules, key=lambda m: (getattr(m, "PRIORITY", 50), m.__name__)))
 
 
 def detect(path: Path) -> tuple[str, ModuleType] | None:

@@ -7,25 +7,34 @@ seeded, so the same scale gives byte-identical content.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from types import ModuleType
 
 Generator = Callable[[Path, int], list[Path]]
 
-# Modules exposing ``generate(out_dir, scale) -> list[Path]``, run in this order (later
-# generators may read what earlier ones wrote, e.g. activities use the sample members).
-GENERATOR_MODULES: Final[tuple[str, ...]] = ()
 
 STAMP = ".samples-complete"
+
+
+def generators() -> list[ModuleType]:
+    """Modules of this package exposing ``generate(out_dir, scale) -> list[Path]``, run by their
+    ``ORDER`` (default 50): later generators may read what earlier ones wrote (activities use
+    the sample members)."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if callable(getattr(module, "generate", None)):
+            found.append(module)
+    return sorted(found, key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
 
 
 def generate_all(out_dir: Path, scale: int = 1) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / STAMP).unlink(missing_ok=True)
     written: list[Path] = []
-    for name in GENERATOR_MODULES:
-        module = importlib.import_module(name)
+    for module in generators():
         written.extend(module.generate(out_dir, scale))
     (out_dir / STAMP).write_text("\n".join(p.name for p in written) + "\n", encoding="utf-8")
     return written

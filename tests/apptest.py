@@ -1,0 +1,55 @@
+"""Helpers to run pages through the real router (dashboard.py) as a given role and language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from dia.auth import DEMO_USERS, Role
+from dia.i18n import LANGS
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+ROLE_INDEXES = range(len(DEMO_USERS))
+
+
+def role_id(index: int) -> str:
+    role, association = DEMO_USERS[index]
+    return f"{role.value}-{association}" if association else role.value
+
+
+def index_of(role: Role, association: str | None = None) -> int:
+    return DEMO_USERS.index((role, association))  # type: ignore[arg-type]
+
+
+def open_page(page: str | None, role_index: int, lang: str, timeout: float = 90) -> AppTest:
+    """Run the app as the demo user ``role_index`` in ``lang`` and switch to ``page``."""
+    assert lang in LANGS
+    at = AppTest.from_file(DASHBOARD, default_timeout=timeout)
+    at.session_state["demo_user"] = role_index
+    at.session_state["lang"] = lang
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    """Every text a user can read on the page, including chart specs (hover text)."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "metric",
+                 "info", "warning", "error", "success"):  # fmt: skip
+        for element in at.get(kind):
+            proto = element.proto
+            for field in ("body", "label", "body_markdown"):
+                if hasattr(proto, field):
+                    parts.append(str(getattr(proto, field)))
+            if kind == "metric":
+                parts.append(str(element.value))
+    for element in at.get("plotly_chart"):
+        parts.append(element.proto.spec)
+    for element in at.get("arrow_data_frame"):
+        parts.append(element.value.to_csv())
+    return "\n".join(parts)

@@ -1,0 +1,77 @@
+"""Every page, through the real router, for every role and language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dia.auth import DEMO_USERS, User
+from dia.i18n import LANGS
+from dia.navigation import PAGES, pages_for
+from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
+
+CASES = [
+    (page.script, index, lang)
+    for index in ROLE_INDEXES
+    for page in pages_for(User(DEMO_USERS[index][0], DEMO_USERS[index][1], "demo", True))
+    for lang in LANGS
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "role_index", "lang"),
+    CASES,
+    ids=[f"{Path(p).stem}-{role_id(i)}-{lang}" for p, i, lang in CASES],
+)
+def test_page_renders(data_dir: Path, page: str, role_index: int, lang: str) -> None:
+    at = open_page(page, role_index, lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title, "every page has a title"
+    text = all_text(at)
+    assert "Warehouse version" in text or lang != "en"
+    assert "demo / voorbeelddata / Beispieldaten" in text
+
+
+def test_pages_outside_role_are_not_reachable(data_dir: Path) -> None:
+    for index in ROLE_INDEXES:
+        role, association = DEMO_USERS[index]
+        allowed = {p.script for p in pages_for(User(role, association, "demo", True))}
+        for page in PAGES:
+            if page.script in allowed:
+                continue
+            at = open_page(None, index, "en")
+            with pytest.raises(ValueError):
+                at.switch_page(page.script)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_overview_speaks_the_language(data_dir: Path, lang: str) -> None:
+    at = open_page("pages/overview.py", 0, lang)
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    regions = next(t for t in chart["data"] if t.get("name") == "regions")
+    hover = " ".join(regions["text"])
+    separators = chart["layout"]["separators"]
+    expected = {
+        "nl": ("Inwoners", ",."),
+        "de": ("Einwohner", ",."),
+        "en": ("Population", ".,"),
+    }[lang]
+    assert expected[0] in hover
+    assert separators == expected[1]
+    # Emmen's population in the locale's number format.
+    emmen = {"nl": "107.025", "de": "107.025", "en": "107,025"}[lang]
+    assert emmen in hover
+    assert at.title[0].value != ""
+
+
+def test_browser_locale_sets_default_language(data_dir: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import DASHBOARD
+
+    at = AppTest.from_file(DASHBOARD, default_timeout=90)
+    at.context = {"locale": "de-DE"}
+    at.run()
+    assert at.session_state["lang"] == "de"

@@ -1,0 +1,97 @@
+"""The overview in a real headless Chromium: the map is drawn, fully offline."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "DIA_DATA_DIR": str(data_dir)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1",
+         "--browser.gatherUsageStats=false"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("dashboard did not start")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_overview_map_is_drawn_offline(server: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian chromium is installed by .ci/run"
+    external: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+
+        def guard(route) -> None:  # type: ignore[no-untyped-def]
+            if route.request.url.startswith(server):
+                route.continue_()
+            else:
+                external.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", guard)
+        page.goto(server)
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        # One path per region (3 NL + 19 DE units) plus grey context areas.
+        page.wait_for_function(
+            "document.querySelectorAll('.js-plotly-plot path.choroplethlocation').length >= 22",
+            timeout=30_000,
+        )
+        drawn = page.locator(".js-plotly-plot path.choroplethlocation").count()
+        heading = page.locator("h1").first.inner_text()
+        page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
+        browser.close()
+    assert drawn >= 22
+    assert "Zuidoost-Drenthe" in heading
+    assert external == [], f"the page tried to load external resources: {external}"
