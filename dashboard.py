@@ -4,9 +4,11 @@ import streamlit as st
 
 from dia import auth, ui
 from dia.navigation import pages_for
+from dia.paths import PROJECT_ROOT
 from dia.warehouse import NoWarehouseError, version
 
-st.set_page_config(page_title="DIA Monitor", page_icon=":material/handshake:", layout="wide")
+ICON = PROJECT_ROOT / "assets" / "favicon.png"
+st.set_page_config(page_title="DIA Monitor", page_icon=str(ICON), layout="wide")
 
 ui.language_switch()
 user = auth.current_user()

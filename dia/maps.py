@@ -69,6 +69,20 @@ def region_map(
     """A choropleth of ``frame[value_column]`` by ``frame.region_id``; ``hover_text`` is shown
     as is (already translated and formatted), so hovers speak the user's language."""
     figure = go.Figure()
+    # The first trace must be the lon/lat border line: plotly.js decides from the first trace
+    # alone whether to download its world topojson, and we draw offline.
+    lons, lats = national_border()
+    figure.add_trace(
+        go.Scattergeo(
+            lon=lons,
+            lat=lats,
+            mode="lines",
+            line={"color": BORDER_COLOUR, "width": 2.5, "dash": "dash"},
+            name=border_label,
+            hoverinfo="name",
+            showlegend=True,
+        )
+    )
     if context_ids:
         figure.add_trace(
             go.Choropleth(
@@ -93,20 +107,14 @@ def region_map(
             colorscale=COLOURSCALE,
             marker_line_color="white",
             marker_line_width=0.8,
-            colorbar={"title": {"text": colourbar_title}, "thickness": 14, "len": 0.8},
+            # ",d" groups thousands with the locale's separators instead of SI "100k".
+            colorbar={
+                "title": {"text": colourbar_title},
+                "thickness": 14,
+                "len": 0.8,
+                "tickformat": ",d",
+            },
             name="regions",
-        )
-    )
-    lons, lats = national_border()
-    figure.add_trace(
-        go.Scattergeo(
-            lon=lons,
-            lat=lats,
-            mode="lines",
-            line={"color": BORDER_COLOUR, "width": 2.5, "dash": "dash"},
-            name=border_label,
-            hoverinfo="name",
-            showlegend=True,
         )
     )
     figure.update_geos(

@@ -9,7 +9,10 @@ import plotly.graph_objects as go
 
 from dia.i18n import N_, Lang, fmt_number, translate
 from dia.maps import region_map
-from dia.regions import DeLevel, map_shapes, region_facts
+from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+
+AREA = N_("Area")
+BORDER = N_("National border NL–DE")
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,12 @@ MEASURES: tuple[Measure, ...] = (
 
 def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang) -> pd.Series:
     def line(row: pd.Series) -> str:
-        kind = row["vwg_type"] or row["level"]
+        kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
         return (
-            f"<b>{row['name']}</b> ({translate(lang, kind.capitalize())}, {row['country']})<br>"
+            f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})<br>"
             f"{translate(lang, measure.label)}: {fmt_number(row[measure.column], lang, measure.decimals)}"
             f" {translate(lang, measure.unit)}<br>"
-            f"{translate(lang, 'Area')}: {fmt_number(row['area_km2'], lang, 1)} km²"
+            f"{translate(lang, AREA)}: {fmt_number(row['area_km2'], lang, 1)} km²"
         )
 
     return frame.apply(line, axis=1)
@@ -51,7 +54,7 @@ def overview_map(measure: Measure, de_level: DeLevel, lang: Lang) -> go.Figure:
         colourbar_title=translate(lang, measure.unit),
         lang=lang,
         context_ids=context_ids,
-        border_label=translate(lang, "National border NL–DE"),
+        border_label=translate(lang, BORDER),
     )
 
 

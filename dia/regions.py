@@ -7,11 +7,24 @@ from typing import Any, Literal
 import pandas as pd
 import streamlit as st
 
+from dia.i18n import N_
 from dia.maps import feature_collection
 from dia.warehouse import query, version
 
 DeLevel = Literal["gemeinde", "verwaltungsgemeinschaft"]
 DE_LEVELS: tuple[DeLevel, ...] = ("verwaltungsgemeinschaft", "gemeinde")
+DE_LEVEL_LABELS: dict[str, str] = {
+    "verwaltungsgemeinschaft": N_("Samtgemeinden and Einheitsgemeinden"),
+    "gemeinde": N_("Gemeinden"),
+}
+# What one map unit is called, by level or (for DE groupings) by type.
+UNIT_LABELS: dict[str, str] = {
+    "gemeente": N_("gemeente"),
+    "gemeinde": N_("Gemeinde"),
+    "Samtgemeinde": N_("Samtgemeinde"),
+    "Einheitsgemeinde": N_("Einheitsgemeinde"),
+    "kreis": N_("Landkreis"),
+}
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

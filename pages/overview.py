@@ -4,7 +4,7 @@ import streamlit as st
 
 from dia import overview
 from dia.i18n import fmt_number
-from dia.regions import DE_LEVELS
+from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, kpi, map_attribution
 
 lang = current_lang()
@@ -43,10 +43,11 @@ with right:
     de_level = st.radio(
         _("German units"),
         DE_LEVELS,
-        format_func=lambda level: _(level.capitalize()),
+        format_func=lambda level: _(DE_LEVEL_LABELS[level]),
         horizontal=True,
         help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
     )
 
+st.subheader(_("{measure} per municipality", measure=_(measure.label)))
 st.plotly_chart(overview.overview_map(measure, de_level, lang), width="stretch", key="overview_map")
 map_attribution()

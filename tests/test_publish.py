@@ -115,6 +115,7 @@ def test_cleanup_keeps_current_recent_and_grace(tmp_path: Path) -> None:
 
 
 def test_second_build_waits_for_lock(tmp_path: Path) -> None:
-    with publish.build_lock(tmp_path), pytest.raises(publish.BuildLockedError):
-        with publish.build_lock(tmp_path):
-            pass
+    with publish.build_lock(tmp_path):
+        second = publish.build_lock(tmp_path)
+        with pytest.raises(publish.BuildLockedError):
+            second.__enter__()

@@ -9,13 +9,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Final
 
+from dia.i18n import N_
 from etl.model import ReadResult, Reject
 
 SUPPORTED_SUFFIXES: Final[frozenset[str]] = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".txt"})
 
-UNSUPPORTED = "File type not supported: {suffix}. Accepted are .xlsx, .xls and .csv."
-UNRECOGNISED = "Content not recognised as any accepted format: {detail}"
-UNREADABLE = "File could not be read: {error}"
+UNSUPPORTED = N_("File type not supported: {suffix}. Accepted are .xlsx, .xls and .csv.")
+UNRECOGNISED = N_("Content not recognised as any accepted format: {detail}")
+UNREADABLE = N_("File could not be read: {error}")
 
 
 @lru_cache(maxsize=1)
