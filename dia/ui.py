@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +13,7 @@ from dia.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, transl
 from dia.warehouse import query
 
 LANG_KEY = "lang"
+T = TypeVar("T")
 
 
 def current_lang() -> Lang:
@@ -24,6 +26,15 @@ def current_lang() -> Lang:
 def _(message: str, **params: object) -> str:
     """``message`` in the session's language."""
     return translate(current_lang(), message, **params)
+
+
+def translated(label: Callable[[T], str]) -> Callable[[T], str]:
+    """A widget ``format_func`` that translates ``label(option)`` in today's language.
+
+    The language is bound now, not when Streamlit later calls the function (possibly outside
+    this script run, where the session is not at hand)."""
+    lang = current_lang()
+    return lambda option: translate(lang, label(option))
 
 
 def language_switch() -> None:
@@ -52,7 +63,7 @@ def role_preview() -> None:
         _("Preview as"),
         range(len(labels)),
         key=auth.DEMO_KEY,
-        format_func=lambda index: labels[index],
+        format_func=labels.__getitem__,
         help=_("Demo mode: no login is configured, so you can look at the dashboard as each role."),
     )
 

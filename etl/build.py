@@ -254,6 +254,10 @@ def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> Build
                     version_id, (r for res in report.results for r in res.rejects)
                 )
                 con.execute("INSERT INTO etl_reject SELECT * FROM rejects")
+                notices = reject_rows(  # noqa: F841 - read by DuckDB
+                    version_id, (n for res in report.results for n in res.notices)
+                )
+                con.execute("INSERT INTO etl_notice SELECT * FROM notices")
                 report.failed_checks = run_checks(con)
                 steps.update()
                 if report.failed_checks:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.model import ReadResult
+from etl.model import ReadResult, Reject
 from etl.readers import read_file
 
 
@@ -20,15 +20,22 @@ def print_check(results: list[ReadResult]) -> None:
         )
         for note in result.notes:
             print(f"  note: {note}")
+        for notice in result.notices:
+            print(f"  note{_where(notice)}: {notice.message()}")
         for reject in result.rejects:
-            where = ", ".join(
-                part
-                for part in (
-                    f"sheet {reject.sheet}" if reject.sheet else "",
-                    f"row {reject.row_number}" if reject.row_number else "",
-                    f"column {reject.column_name}" if reject.column_name else "",
-                )
-                if part
-            )
             value = f" value {reject.value!r}" if reject.value not in (None, "") else ""
-            print(f"  reject{' (' + where + ')' if where else ''}:{value} {reject.message()}")
+            print(f"  reject{_where(reject)}:{value} {reject.message()}")
+
+
+def _where(item: Reject) -> str:
+    """`` (sheet S, row 12, column PLZ)`` — where a reject or notice points to."""
+    where = ", ".join(
+        part
+        for part in (
+            f"sheet {item.sheet}" if item.sheet else "",
+            f"row {item.row_number}" if item.row_number else "",
+            f"column {item.column_name}" if item.column_name else "",
+        )
+        if part
+    )
+    return f" ({where})" if where else ""

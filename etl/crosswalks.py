@@ -214,10 +214,7 @@ def nace_section(division: str | int) -> str:
     first two digits (``"62.01"``, ``"6201"``, ``62`` → ``"J"``). A single digit (an Excel
     number that lost its zero) is a division 01–09; a section letter is returned as is.
     Raises ``ValueError`` for codes without a known division."""
-    if isinstance(division, int):
-        text = f"{division:02d}"
-    else:
-        text = str(division).strip().upper()
+    text = f"{division:02d}" if isinstance(division, int) else str(division).strip().upper()
     if re.match(r"^[A-U]$", text):
         return text
     digits = text.replace(".", "").replace(" ", "")

@@ -31,6 +31,12 @@ class Reject:
 
 
 @dataclass(frozen=True)
+class Notice(Reject):
+    """Something the ETL did on purpose that staff should know (duplicate rows merged, a hidden
+    column ignored); located and translated like a reject, but nothing was lost."""
+
+
+@dataclass(frozen=True)
 class SourceInfo:
     """A row of the warehouse ``source`` table."""
 
@@ -49,6 +55,7 @@ class ReadResult:
 
     ``tables`` maps a staging table name (e.g. ``labour_market``, ``member``) to its rows.
     ``skipped`` counts rows left out on purpose (blank, totals), which are not rejects.
+    ``notices`` are translatable remarks (see ``Notice``); ``notes`` plain English ones.
     """
 
     file: str
@@ -57,6 +64,7 @@ class ReadResult:
     rejects: list[Reject] = field(default_factory=list)
     sources: list[SourceInfo] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     skipped: int = 0
 
     @property

@@ -44,7 +44,14 @@ def name_index() -> dict[str, tuple[str | None, str]]:
     """
     index: dict[str, tuple[str | None, str]] = {}
     for row in sections().itertuples(index=False):
-        for label in (row.label_nl, row.label_de, row.label_en, row.short_nl, row.short_de, row.short_en):
+        for label in (
+            row.label_nl,
+            row.label_de,
+            row.label_en,
+            row.short_nl,
+            row.short_de,
+            row.short_en,
+        ):
             index[text_key(label)] = (None, row.section)
     for row in divisions().itertuples(index=False):
         for label in (row.label_nl, row.label_de, row.label_en):

@@ -47,7 +47,7 @@ def build_lock(directory: Path) -> Iterator[None]:
 
 def new_version_id(now: datetime | None = None) -> str:
     now = now or datetime.now(UTC)
-    return f"dia-{now:%Y%m%dT%H%M%S}Z-{secrets.token_hex(3)}"
+    return f"dia-{now:%Y%m%dT%H%M%S}{now.microsecond:06d}Z-{secrets.token_hex(3)}"
 
 
 def staging_path(directory: Path, version_id: str) -> Path:
@@ -94,11 +94,12 @@ def cleanup(directory: Path, keep: int = KEEP_VERSIONS, now: float | None = None
         leftover.unlink(missing_ok=True)
         removed.append(leftover)
     versions = sorted(directory.glob(f"dia-*{SUFFIX}"), reverse=True)
+    written_at = [path.stat().st_mtime for path in versions]
     for index, path in enumerate(versions):
         if (current and path == current.path) or index < keep:
             continue
         # A version was replaced when the next newer one was written.
-        replaced_at = versions[index - 1].stat().st_mtime
+        replaced_at = written_at[index - 1]
         if now - replaced_at < GRACE_SECONDS:
             continue
         path.unlink(missing_ok=True)

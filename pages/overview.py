@@ -5,7 +5,7 @@ import streamlit as st
 from dia import overview
 from dia.i18n import fmt_number
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution
+from dia.ui import _, current_lang, kpi, map_attribution, translated
 
 lang = current_lang()
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
@@ -36,14 +36,14 @@ with left:
     measure = st.radio(
         _("Measure"),
         overview.MEASURES,
-        format_func=lambda m: _(m.label),
+        format_func=translated(lambda m: m.label),
         horizontal=True,
     )
 with right:
     de_level = st.radio(
         _("German units"),
         DE_LEVELS,
-        format_func=lambda level: _(DE_LEVEL_LABELS[level]),
+        format_func=translated(DE_LEVEL_LABELS.__getitem__),
         horizontal=True,
         help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
     )

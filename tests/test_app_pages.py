@@ -29,9 +29,22 @@ def test_page_renders(data_dir: Path, page: str, role_index: int, lang: str) -> 
     at = open_page(page, role_index, lang)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "every page has a title"
+
+
+FOOTER = {"en": "Warehouse version", "nl": "Datawarehouse-versie", "de": "Data-Warehouse-Version"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role_index", ROLE_INDEXES, ids=role_id)
+def test_chrome_for_every_role(data_dir: Path, role_index: int, lang: str) -> None:
+    """Banner, sidebar switches and footer come from the router, around whichever page runs."""
+    at = open_page(None, role_index, lang)
+    assert not at.exception
     text = all_text(at)
-    assert "Warehouse version" in text or lang != "en"
     assert "demo / voorbeelddata / Beispieldaten" in text
+    assert FOOTER[lang] in text
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in text
+    assert [box.value for box in at.sidebar.selectbox] == [lang, role_index]
 
 
 def test_pages_outside_role_are_not_reachable(data_dir: Path) -> None:

@@ -383,6 +383,77 @@ def test_cbs_english_table_without_codes_or_period() -> None:
     assert result.sources[0].source_id == "cbs:85231ENG"
 
 
+# --------------------------------------------------------------------------- broken copies
+
+
+def test_genesis_rejects_carry_line_and_column(tmp_path: Path) -> None:
+    werte = (FIXTURES / "12411-01-01-4.csv").read_bytes()
+    path = tmp_path / "werte.csv"
+    path.write_bytes(werte.replace(b"Emsland, Landkreis;319488;", b"Emsland, Landkreis;31948a;"))
+    (bad,) = genesis.read(path).rejects
+    assert (bad.row_number, bad.column_name, bad.value) == (
+        71,
+        "Bevölkerungsstand / Insgesamt / 2015-12-31",
+        "31948a",
+    )
+    lines = (FIXTURES / "13111-01-03-4_1749623409083_de_flat.csv").read_text("utf-8-sig")
+    broken = lines.splitlines()
+    broken[3] = broken[3].replace(";9150;", ";91x50;")
+    broken[5] = broken[5].replace("2024-06-30", "2024-13-30")
+    path = tmp_path / "flat.csv"
+    path.write_text("\n".join(broken) + "\n", encoding="utf-8-sig")
+    result = genesis.read(path)
+    found = [(r.row_number, r.column_name, r.value) for r in result.rejects]
+    assert found == [(4, "value", "91x50"), (6, "time", "2024-13-30")]
+    assert len(result.tables["statistic"]) == 114 - 2
+
+
+def test_genesis_werte_with_measure_header_row(tmp_path: Path) -> None:
+    text = (
+        "GENESIS-Tabelle: 82111-01-05-4\n"
+        "Erwerbstätige und Arbeitnehmer;;;;\n"
+        "regionale Tiefe: Kreise und krfr. Städte;;;;\n"
+        ";;Jahr;Jahr;Jahr\n"
+        ";;2021;2021;2022\n"
+        ";;Erwerbstätige (1000 Personen);Arbeitnehmer (1000 Personen);Erwerbstätige (1000 Personen)\n"
+        "03454;      Emsland, Landkreis;185,3;x;187,0\n"
+        "__________\n"
+        '"© Statistische Ämter des Bundes und der Länder, Deutschland, 2024."\n'
+    )
+    path = tmp_path / "multi.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert genesis.detect(path) == "genesis_werte"
+    rows = genesis.read(path).tables["statistic"]
+    assert list(zip(rows.period, rows.measure_label, rows.value.fillna(-1), strict=True)) == [
+        ("2021", "Erwerbstätige", 185.3),
+        ("2021", "Arbeitnehmer", -1),
+        ("2022", "Erwerbstätige", 187.0),
+    ]
+    assert set(rows.unit) == {"1000 Personen"}
+
+
+def test_cbs_provisional_period_and_bad_number(tmp_path: Path) -> None:
+    text = (FIXTURES / "SES_WOA_scores_per_wijk_en_buurt_25042023_160857.csv").read_text(
+        "utf-8-sig"
+    )
+    text = text.replace('"2019";"Amsterdam"', '"2022*";"Amsterdam"').replace(
+        '"BU03630000";"     700"', '"BU03630000";"   7o0"'
+    )
+    path = tmp_path / "ses.csv"
+    path.write_text(text, encoding="utf-8")
+    result = statline.read(path)
+    amsterdam = one(
+        result.tables["statistic"], region_code="GM0363", measure="particuliere_huishoudens"
+    )
+    assert (amsterdam.period, amsterdam.symbol) == ("2022", "*")
+    (bad,) = result.rejects
+    assert (bad.row_number, bad.column_name, bad.value) == (
+        4,
+        "Particuliere huishoudens (Aantal)",
+        "   7o0",
+    )
+
+
 # --------------------------------------------------------------------------- long format
 
 
@@ -464,8 +535,8 @@ def test_template_is_written_and_read_back(tmp_path: Path) -> None:
     assert workbook.sheetnames == ["Data", "Instructies - Anleitung"]
     validations = workbook["Data"].data_validations.dataValidation
     assert any("BRC2014,KldB2010,ISCO08,NACE" in (v.formula1 or "") for v in validations)
-    shipped = Path(longformat.TEMPLATE_PATH)
-    assert shipped.exists() and longformat.detect(shipped) == "statistics_longformat"
+    # the shipped template is exactly what write_template() produces (fixed timestamps)
+    assert Path(longformat.TEMPLATE_PATH).read_bytes() == path.read_bytes()
 
 
 # --------------------------------------------------------------------------- helpers
@@ -570,7 +641,7 @@ def test_explain_unsupported(tmp_path: Path) -> None:
     assert "looks like a GENESIS table but has no value columns" in explain("g.csv", genesis_head)
     ffcsv_head = b"Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;1_Merkmal_Code\n"
     assert "GENESIS flat file but has no value columns" in explain("f.csv", ffcsv_head)
-    partial = "regiocode;periode;maatstaf;waarde\nGM0114;2024;x;1\n".encode()
+    partial = b"regiocode;periode;maatstaf;waarde\nGM0114;2024;x;1\n"
     assert "lacks column(s): classification, code, source" in explain("l.csv", partial)
     assert "JSON" in explain("odata.csv", b'{"value": []}')
     assert "no statistics format" in explain("other.csv", b"a;b;c\n1;2;3\n")

@@ -367,7 +367,7 @@ def _is_region_variable(variable: str) -> bool:
 
 
 def _read_flat(rows: list[tuple[int, list[str]]], dialect: _Dialect, out: _Builder) -> None:
-    line_no, header = rows[0]
+    _line, header = rows[0]
     header = [cell.strip() for cell in header]
     column = {name: index for index, name in enumerate(header)}
     groups: list[tuple[int, int, int, int]] = []
@@ -508,11 +508,11 @@ def _werte_layout(rows: list[tuple[int, list[str]]]) -> _WerteLayout | None:
     if header_start is None:
         return None
     header_end = header_start
-    while header_end < len(rows) and rows[header_end][1] and not rows[header_end][1][0].strip():
-        header_end += 1
-    if header_end >= len(rows) or not rows[header_end][1] or rows[header_end][1][0].startswith(
-        "___"
+    while header_end < len(rows) and (
+        is_blank(rows[header_end][1]) or not rows[header_end][1][0].strip()
     ):
+        header_end += 1
+    if header_end >= len(rows) or rows[header_end][1][0].startswith("___"):
         return None
     header_rows = [entry for entry in rows[header_start:header_end] if not is_blank(entry[1])]
     key_width = min(_leading_empty(row) for _line, row in header_rows)

@@ -47,7 +47,9 @@ from etl.readers.textfile import (
 
 PRIORITY: Final = 30
 KIND: Final = "statistics_longformat"
-TEMPLATE_PATH: Final = Path(__file__).resolve().parents[2] / "data/templates/statistics_longformat.xlsx"
+TEMPLATE_PATH: Final = (
+    Path(__file__).resolve().parents[2] / "data/templates/statistics_longformat.xlsx"
+)
 DATA_SHEET: Final = "Data"
 INSTRUCTIONS_SHEET: Final = "Instructies - Anleitung"  # Excel forbids "/" in sheet names
 
@@ -122,8 +124,7 @@ HEADER_ALIASES: Final[dict[str, str]] = {
         "unit": "unit eenheid einheit",
         "symbol": "symbol symbool zeichen",
         "source": "source bron quelle",
-        "source_geography": "source_geography geography geografie regioniveau gebietsebene "
-        "ebene",
+        "source_geography": "source_geography geography geografie regioniveau gebietsebene ebene",
     }.items()
     for alias in aliases.split()
 }
@@ -239,7 +240,10 @@ def _workbook_sheet(path: Path, nrows: int | None = None) -> tuple[str, list[lis
     try:
         for name in workbook.sheet_names:
             # keep empty leading rows so list positions are the spreadsheet's row numbers
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=nrows)
+            sheet = workbook.get_sheet_by_name(name)
+            rows: list[list[Cell]] = [
+                list(row) for row in sheet.to_python(skip_empty_area=False, nrows=nrows)
+            ]
             if _find_header(rows):
                 return name, rows
     finally:
@@ -465,8 +469,7 @@ _TEMPLATE_HELP: Final[tuple[tuple[str, bool, str, str, str], ...]] = (
     (
         "period",
         True,
-        "Jaar (2024), peildatum (2024-06-30 of 30.06.2024), kwartaal (2024-Q2) of maand "
-        "(2024-06)",
+        "Jaar (2024), peildatum (2024-06-30 of 30.06.2024), kwartaal (2024-Q2) of maand (2024-06)",
         "Jahr (2024), Stichtag (2024-06-30 oder 30.06.2024), Quartal (2024-Q2) oder Monat "
         "(2024-06)",
         "2024-Q2",
@@ -613,6 +616,28 @@ def write_template(path: Path = TEMPLATE_PATH) -> Path:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
+    workbook.properties.creator = "DIA Monitor"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+    _make_reproducible(path)
     return path
+
+
+_FIXED_TIME: Final = (2025, 1, 1, 0, 0, 0)
+_CORE_TIMES_RE: Final = re.compile(
+    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)"
+)
+
+
+def _make_reproducible(path: Path) -> None:
+    """Rewrite the workbook with fixed timestamps so an unchanged template gives the same
+    bytes (openpyxl stamps the save time into the ZIP entries and docProps/core.xml)."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members:
+            if name == "docProps/core.xml":
+                content = _CORE_TIMES_RE.sub(rb"\g<1>2025-01-01T00:00:00Z\g<2>", content)
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)

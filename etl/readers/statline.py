@@ -122,10 +122,12 @@ def detect_text(text: str) -> str | None:
     if not lines[0].lstrip().startswith('"'):
         return None  # CBS quotes every header field
     semicolon = [cell.strip() for cell in split_line(lines[0], ";")]
-    if len(semicolon) >= 2 and _looks_like_table(semicolon, split_line(lines[1], ";"), lines):
+    # the head's last lines: the footer of a small file (a cut-off head just ends mid-table)
+    tail = text.rstrip().splitlines()[-3:]
+    if len(semicolon) >= 2 and _looks_like_table(semicolon, split_line(lines[1], ";"), tail):
         return KIND_FLAT
     comma = [cell.strip() for cell in split_line(lines[0], ",")]
-    if len(comma) >= 2 and _looks_like_table(comma, split_line(lines[1], ","), lines):
+    if len(comma) >= 2 and _looks_like_table(comma, split_line(lines[1], ","), tail):
         return KIND_TABLE_EN
     return None
 
@@ -140,7 +142,7 @@ def _is_pivoted(lines: Sequence[str]) -> bool:
     return False
 
 
-def _looks_like_table(header: Sequence[str], first_row: Sequence[str], lines: Sequence[str]) -> bool:
+def _looks_like_table(header: Sequence[str], first_row: Sequence[str], tail: Sequence[str]) -> bool:
     """A CBS table header: a unit-suffixed measure column plus a CBS dimension (Perioden, a
     region dimension) or a region-code column; or the ``Source: CBS`` footer."""
     if len(first_row) != len(header):
@@ -154,7 +156,7 @@ def _looks_like_table(header: Sequence[str], first_row: Sequence[str], lines: Se
         unit = split_unit(name)
         if unit is not None and unit[1] == "code" and is_region_code(first_row[index]):
             return True
-    return any(line.strip().strip('"').lower().startswith(FOOTERS) for line in lines[-3:])
+    return any(line.strip().strip('"').lower().startswith(FOOTERS) for line in tail)
 
 
 def near_miss(text: str) -> str | None:
@@ -233,7 +235,9 @@ class _Output:
         title = self.title or _title_from_name(self.path)
         vintage = vintage_of(record["period"] for record in self.records)
         source_id = ":".join(
-            part for part in ("cbs", table or slug(title)[:60], vintage.replace(" – ", "..")) if part
+            part
+            for part in ("cbs", table or slug(title)[:60], vintage.replace(" – ", ".."))
+            if part
         )
         for record in self.records:
             record["source_id"] = source_id
@@ -376,7 +380,9 @@ def _read_table(rows: list[tuple[int, list[str]]], out: _Output) -> None:
         name = row[region_col].strip() if region_col is not None else ""
         region = (code, name, _geography(code, name))
         classes = [
-            found for index in dimensions if (found := _class(header[index], row[index])) is not None
+            found
+            for index in dimensions
+            if (found := _class(header[index], row[index])) is not None
         ]
         for index, measure in measures.items():
             out.add_cell(

@@ -462,7 +462,9 @@ def split_unit(header: str) -> tuple[str, str] | None:
     return match["label"], match["unit"].strip()
 
 
-def join_classes(parts: Sequence[tuple[str, str, str]]) -> tuple[str | None, str | None, str | None]:
+def join_classes(
+    parts: Sequence[tuple[str, str, str]],
+) -> tuple[str | None, str | None, str | None]:
     """Combine the non-total breakdowns of one cell (e.g. nationality *and* sex) into one
     ``(classification, class_code, class_label)``, joined with ``|``; ``None``s for a total."""
     if not parts:
@@ -494,7 +496,10 @@ class RejectCollector:
         value: str | None = None,
         **params: object,
     ) -> None:
-        values = {"value": repr(value) if value is not None else "", "column": column_name or ""}
+        values: dict[str, object] = {
+            "value": repr(value) if value is not None else "",
+            "column": column_name or "",
+        }
         values.update(params)
         self.rejects.append(
             Reject(

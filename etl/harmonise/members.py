@@ -1,0 +1,46 @@
+"""Members → ``member``, ``company`` and ``member_contact``: duplicates merged, a company that is
+a member of both associations counted once, contact data kept apart (etl/sql/members/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import duckdb
+
+from dia.i18n import N_
+from etl import nace
+from etl.model import Notice
+
+if TYPE_CHECKING:
+    from etl.build import BuildReport
+
+ORDER: Final = 10
+SQL_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "members"
+MERGE_QUERY: Final = "050_merged_across_files.sql"
+
+MERGED_ACROSS = N_("Same company as row {first} of {other}; the rows were merged")
+
+
+def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
+    nace.load_labels(con)
+    for path in sorted(SQL_DIR.glob("*.sql")):
+        if path.name != MERGE_QUERY:
+            con.execute(path.read_text(encoding="utf-8"))
+    merged = con.execute((SQL_DIR / MERGE_QUERY).read_text(encoding="utf-8")).fetchall()
+    by_file = {result.file: result for result in report.results}
+    for file, sheet, row_number, name, _key, first_file, first_sheet, first_row in merged:
+        result = by_file.get(file)
+        if result is None:
+            continue
+        other = f"{first_file} ({first_sheet})" if first_sheet else first_file
+        result.notices.append(
+            Notice(
+                file=file,
+                reason=MERGED_ACROSS,
+                sheet=sheet,
+                row_number=row_number,
+                value=name,
+                params={"first": first_row, "other": other},
+            )
+        )

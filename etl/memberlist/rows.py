@@ -1,0 +1,265 @@
+"""From the rows under a member list's header to staging rows, rejects and notices.
+
+Every column is normalised as a whole (etl.normalise); a row is rejected when its name is
+missing, its address is not in the project area, or a value the dashboard uses is present but
+unreadable. Blank rows and totals rows are skipped, not rejected. Contact data is passed on
+as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from dia.i18n import N_
+from etl import normalise as norm
+from etl.memberlist.columns import Header
+from etl.memberlist.grid import Row, iter_columns
+from etl.model import Notice, Reject
+from etl.nace import classify
+from etl.places import locate
+
+NO_NAME = N_("Company name is missing")
+UNTIL_BEFORE_SINCE = N_("Member until {value} lies before member since {since}")
+DUPLICATE_ROW = N_("Same company as row {first} ({key}); the rows were merged")
+
+STAGING_COLUMNS: Final = (
+    "file",
+    "sheet",
+    "row_number",
+    "association",
+    "member_number",
+    "name",
+    "name_key",
+    "register_id",
+    "register_court",
+    "street",
+    "postcode",
+    "postcode_key",
+    "city",
+    "country",
+    "region_id",
+    "region_flag",
+    "nace_section",
+    "nace_division",
+    "employees",
+    "size_class",
+    "member_since",
+    "member_until",
+    "person",
+    "email",
+    "phone",
+    "source_id",
+)
+
+_TOTAL_WORDS: Final = frozenset(
+    {"totaal", "totalen", "total", "totals", "gesamt", "summe", "insgesamt", "aantal", "anzahl"}
+)
+_TOTAL_FILLER: Final = frozenset(
+    {"leden", "mitglieder", "members", "bedrijven", "firmen", "unternehmen", "aantal", "anzahl",
+     "der", "van", "de", "of", "companies", "actief", "aktiv", "active"}
+)  # fmt: skip
+
+
+def is_totals_label(text: str) -> bool:
+    """``Totaal``, ``Totaal: 312 leden``, ``Summe``, ``Anzahl Mitglieder 370`` — not
+    ``TotalEnergies Nederland``."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return (
+        bool(words)
+        and words[0] in _TOTAL_WORDS
+        and all(w in _TOTAL_WORDS or w in _TOTAL_FILLER for w in words)
+    )
+
+
+@dataclass
+class SheetResult:
+    frame: pd.DataFrame
+    rejects: list[Reject] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    skipped: int = 0
+
+
+def validate(
+    rows: list[Row],
+    header: Header,
+    *,
+    file: str,
+    sheet: str | None,
+    source_id: str,
+) -> SheetResult:
+    """Normalise and check the data rows under ``header``."""
+    data = rows[header.row + 1 :]
+    first_row_number = header.row + 2
+    fields = list(header.columns)
+    raw = pd.DataFrame(
+        dict(zip(fields, iter_columns(data, list(header.columns.values())), strict=True)),
+        index=pd.RangeIndex(first_row_number, first_row_number + len(data)),
+        dtype=object,
+    )
+    for name in ("member_number", "name", "register", "street", "postcode", "city", "sector",
+                 "employees", "since", "until", "person", "email", "phone"):  # fmt: skip
+        if name not in raw:
+            raw[name] = pd.Series(None, index=raw.index, dtype=object)
+
+    blank = pd.DataFrame({name: norm.is_blank(raw[name]) for name in fields})
+    empty_row = blank.all(axis=1)
+    totals = _totals_rows(raw, blank, fields) & ~empty_row
+    keep = ~(empty_row | totals)
+    raw = raw[keep]
+    result = SheetResult(frame=pd.DataFrame(columns=STAGING_COLUMNS), skipped=int((~keep).sum()))
+    if raw.empty:
+        return result
+
+    name = norm.clean_text(raw["name"])
+    name_key = norm.name_keys(name)
+    postcode = norm.postcodes(raw["postcode"])
+    city = norm.clean_text(raw["city"])
+    place = locate(postcode, city, raw["postcode"])
+    sector = classify(raw["sector"])
+    employees = norm.employee_counts(raw["employees"])
+    since = norm.dates(raw["since"])
+    until = norm.dates(raw["until"])
+    register = norm.register_ids(raw["register"])
+    until_error = until["error"].mask(
+        until["date"].notna() & since["date"].notna() & (until["date"] < since["date"]),
+        UNTIL_BEFORE_SINCE,
+    )
+
+    labels = header.labels
+    problems: list[tuple[str, pd.Series, str]] = [
+        ("name", pd.Series(np.where(name_key.isna(), NO_NAME, None), index=raw.index), "name"),
+        ("postcode", postcode["error"], "postcode"),
+        ("postcode", place["error"].where(postcode["key"].notna(), None), "postcode"),
+        ("city", place["error"].where(postcode["key"].isna(), None), "city"),
+        ("sector", sector["error"], "sector"),
+        ("employees", employees["error"], "employees"),
+        ("since", since["error"], "since"),
+        ("until", until_error, "until"),
+        ("register", register["error"], "register"),
+    ]
+    rejected = pd.Series(False, index=raw.index)
+    for column, errors, value_field in problems:
+        hit = errors.notna()
+        if not hit.any():
+            continue
+        rejected |= hit
+        values = norm.as_text(raw.loc[hit, value_field])
+        since_text = since["date"].dt.strftime("%d-%m-%Y")
+        for row_number, reason in errors[hit].items():
+            value = values.get(row_number)
+            value = None if value is None or value != value else str(value)
+            label = labels.get(column) or labels.get("postcode") or labels.get("name")
+            result.rejects.append(
+                Reject(
+                    file=file,
+                    reason=str(reason),
+                    sheet=sheet,
+                    row_number=int(row_number),
+                    column_name=label,
+                    value=value,
+                    params=(
+                        {"value": value or "", "since": since_text.get(row_number) or ""}
+                        if reason == UNTIL_BEFORE_SINCE
+                        else {"value": value or ""}
+                    ),
+                )
+            )
+
+    ok = ~rejected
+    frame = pd.DataFrame(
+        {
+            "file": file,
+            "sheet": sheet,
+            "row_number": raw.index.to_series(),
+            "association": header.association,
+            "member_number": norm.clean_text(raw["member_number"]),
+            "name": name,
+            "name_key": name_key,
+            "register_id": register["register_id"],
+            "register_court": register["court"],
+            "street": norm.clean_text(raw["street"]),
+            "postcode": postcode["postcode"],
+            "postcode_key": postcode["key"],
+            "city": city.fillna(postcode["city_hint"]),
+            "country": place["country"],
+            "region_id": place["region_id"],
+            "region_flag": place["region_flag"],
+            "nace_section": sector["section"],
+            "nace_division": sector["division"],
+            "employees": employees["employees"],
+            "size_class": employees["size_class"],
+            "member_since": since["date"].dt.date,
+            "member_until": until["date"].dt.date,
+            "person": norm.clean_text(raw["person"]),
+            "email": norm.clean_text(raw["email"]).str.lower(),
+            "phone": norm.clean_text(raw["phone"]),
+            "source_id": source_id,
+        },
+        index=raw.index,
+    )[ok]
+    result.frame = frame.reset_index(drop=True)
+    result.notices.extend(_duplicates(result.frame, file, sheet, labels.get("name")))
+    return result
+
+
+def _totals_rows(raw: pd.DataFrame, blank: pd.DataFrame, fields: list[str]) -> pd.Series:
+    """Rows labelled as totals and without an address: skipped, not rejected."""
+    address = [name for name in ("postcode", "register", "street") if name in fields]
+    candidates = blank[address].all(axis=1) if address else pd.Series(True, index=raw.index)
+    out = pd.Series(False, index=raw.index)
+    for row_number in candidates[candidates].index:
+        for name in fields:
+            cell = raw.at[row_number, name]
+            if isinstance(cell, str) and cell.strip():
+                out[row_number] = is_totals_label(cell)
+                break
+    return out
+
+
+def company_keys(frame: pd.DataFrame) -> pd.Series:
+    """Which rows describe the same company: the register number, else the register number
+    of a row with the same name and postcode, else name + postcode (PC4/PLZ, or the region
+    when only a place was given). The warehouse build applies the same rule across files
+    (etl/sql/members/010_company_keys.sql)."""
+    name_place = frame["name_key"] + "|" + frame["postcode_key"].fillna(frame["region_id"])
+    registered = frame[frame["register_id"].notna()]
+    register_of = registered.groupby(name_place[registered.index])["register_id"].min()
+    return frame["register_id"].fillna(name_place.map(register_of)).fillna(name_place)
+
+
+def _duplicates(
+    frame: pd.DataFrame, file: str, sheet: str | None, label: str | None
+) -> list[Notice]:
+    if frame.empty:
+        return []
+    keys = company_keys(frame)
+    repeated = keys.duplicated(keep="first")
+    if not repeated.any():
+        return []
+    first = frame.groupby(keys)["row_number"].min()
+    notices = []
+    for position in repeated[repeated].index:
+        key = keys[position]
+        notices.append(
+            Notice(
+                file=file,
+                reason=DUPLICATE_ROW,
+                sheet=sheet,
+                row_number=int(frame.at[position, "row_number"]),
+                column_name=label,
+                value=str(frame.at[position, "name"]),
+                params={"first": int(first[key]), "key": _shown_key(frame, position, key)},
+            )
+        )
+    return notices
+
+
+def _shown_key(frame: pd.DataFrame, position: int, key: str) -> str:
+    if "|" not in key:
+        return key  # a register number
+    return f"{frame.at[position, 'name']}, {frame.at[position, 'postcode'] or frame.at[position, 'city']}"
