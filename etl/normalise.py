@@ -91,10 +91,18 @@ def name_keys(names: pd.Series) -> pd.Series:
     return text_keys(text)
 
 
+# What people type for "nothing here": treated like an empty cell.
+NO_VALUE: Final = frozenset(
+    {"-", "–", "—", "?", "n.b.", "nb", "n.v.t.", "nvt", "onbekend", "k.a.", "k. a.", "ka",
+     "keine angabe", "unbekannt", "n/a", "na", "none", "null", "#n/a", "#nv"}
+)  # fmt: skip
+
+
 def clean_text(values: pd.Series) -> pd.Series:
-    """Cell values as trimmed single-spaced text; empty cells become missing."""
+    """Cell values as trimmed single-spaced text; empty cells (and "-", "n.b.", "k. A.", …)
+    become missing."""
     text = as_text(values).str.replace(r"\s+", " ", regex=True).str.strip()
-    return text.where(text != "", None)
+    return text.where((text != "") & ~text.str.lower().isin(NO_VALUE), None)
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -121,9 +129,8 @@ def _cell_text(value: Any) -> str | None:
 
 
 def is_blank(values: pd.Series) -> pd.Series:
-    """True where a cell is empty or only whitespace."""
-    text = as_text(values)
-    return text.isna() | (text.str.strip() == "")
+    """True where a cell is empty, only whitespace or says "no value" ("-", "n.b.", "k. A.")."""
+    return clean_text(values).isna()
 
 
 # --- postcodes ------------------------------------------------------------------------------

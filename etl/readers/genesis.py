@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from dia.i18n import N_
 from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import (
     GENESIS_LICENCE,
     GENESIS_PUBLISHER,
+    REJECT_FIELDS,
     REJECT_PERIOD,
     REJECT_REGION,
     REJECT_VALUE,
@@ -54,9 +56,8 @@ KIND_WERTE: Final = "genesis_werte"
 KIND_FFCSV: Final = "genesis_ffcsv_2024"
 KIND_FLAT: Final = "genesis_flat_2025"
 
-REJECT_FIELDS: Final = "Line has {count} fields, the header has {expected}"
-REJECT_NO_REGION: Final = "No region variable (GEO*, KREISE, GEMEIN, DLAND, …) in this line"
-REJECT_NO_PERIOD: Final = "The column header block has no period (date or year) row"
+REJECT_NO_REGION: Final = N_("No region variable (GEO*, KREISE, GEMEIN, DLAND, …) in this line")
+REJECT_NO_PERIOD: Final = N_("The column header block has no period (date or year) row")
 
 # Variables that hold the region; GEO* covers the Zensus 2022 database (GEODL1, GEOGM4, …).
 REGION_VARIABLES: Final = frozenset(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from dia.i18n import N_
 from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import (
     REJECT_PERIOD,
@@ -129,12 +130,12 @@ HEADER_ALIASES: Final[dict[str, str]] = {
     for alias in aliases.split()
 }
 
-REJECT_REQUIRED: Final = "Column {column} is empty but required"
-REJECT_CLASSIFICATION: Final = (
+REJECT_REQUIRED: Final = N_("Column {column} is empty but required")
+REJECT_CLASSIFICATION: Final = N_(
     "Classification {value} is not one of BRC2014, KldB2010, ISCO08, NACE"
 )
-REJECT_CODE: Final = "Code {value} is not a valid {classification} code"
-REJECT_CODE_WITHOUT_CLASSIFICATION: Final = "Code {value} is given without a classification"
+REJECT_CODE: Final = N_("Code {value} is not a valid {classification} code")
+REJECT_CODE_WITHOUT_CLASSIFICATION: Final = N_("Code {value} is given without a classification")
 
 _HEADER_SEARCH_ROWS: Final = 10
 _PADDED_DE_LENGTHS: Final = {4: 5, 7: 8, 8: 9, 11: 12}  # AGS/ARS whose leading 0 Excel dropped

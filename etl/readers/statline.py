@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from dia.i18n import N_
 from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import (
     CBS_ATTRIBUTION,
     CBS_LICENCE,
     CBS_PUBLISHER,
     MISSING_SYMBOLS,
+    REJECT_FIELDS,
     REJECT_PERIOD,
     REJECT_VALUE,
     RejectCollector,
@@ -56,8 +58,7 @@ KIND_FLAT: Final = "statline_flat"
 KIND_PIVOTED: Final = "statline_pivoted"
 KIND_TABLE_EN: Final = "statline_table_en"
 
-REJECT_FIELDS: Final = "Line has {count} fields, the header has {expected}"
-REJECT_NO_PERIOD: Final = "No period in the file: no Perioden column and no year in the title"
+REJECT_NO_PERIOD: Final = N_("No period in the file: no Perioden column and no year in the title")
 
 PERIOD_DIMENSIONS: Final = frozenset({"perioden", "periode", "periods", "period"})
 REGION_DIMENSIONS: Final = frozenset(

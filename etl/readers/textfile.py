@@ -23,6 +23,7 @@ from typing import Final, TypedDict
 
 import pandas as pd
 
+from dia.i18n import N_
 from etl.model import Reject
 
 HEAD_BYTES: Final = 64 * 1024
@@ -54,9 +55,11 @@ MISSING_SYMBOLS: Final[frozenset[str]] = frozenset(
 # provisional, r corrected, s estimated, e estimated.
 _FLAG_RE: Final = re.compile(r"^(?P<number>.*?\d)\s*(?P<flag>\*{1,2}|[prse])$")
 
-REJECT_VALUE: Final = "Value {value} in column {column} is not a number or a published symbol"
-REJECT_PERIOD: Final = "Period {value} in column {column} is not a date, year, quarter or month"
-REJECT_REGION: Final = "Region code {value} in column {column} is not a known region code"
+# Reject reasons are gettext msgids: English templates, translated where they are shown.
+REJECT_VALUE: Final = N_("Value {value} in column {column} is not a number or a published symbol")
+REJECT_PERIOD: Final = N_("Period {value} in column {column} is not a date, year, quarter or month")
+REJECT_REGION: Final = N_("Region code {value} in column {column} is not a known region code")
+REJECT_FIELDS: Final = N_("Line has {count} fields, the header has {expected}")
 
 
 class StatisticRecord(TypedDict):
