@@ -1,0 +1,1 @@
+"""Benchmarks: speed and memory measured as ratios within one run, never as timed unit tests."""
