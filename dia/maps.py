@@ -1,11 +1,14 @@
 """The cross-border map: plotly over our own GeoJSON, no tile server, so it works offline.
 
-NL and DE share one trace and therefore one colour scale; the national border is drawn on top.
+NL and DE share one trace and therefore one colour scale, unless the measure is not comparable
+across the border (``extra_layers``: one colour scale per side); the national border is drawn on
+top.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -54,6 +57,42 @@ def national_border() -> tuple[list[float | None], list[float | None]]:
     return lons, lats
 
 
+def choropleth_layer(
+    geojson: dict[str, Any],
+    frame: pd.DataFrame,
+    *,
+    value_column: str,
+    hover_text: pd.Series,
+    colourbar_title: str,
+    colourscale: str = COLOURSCALE,
+    tickformat: str = ",d",
+    colourbar: dict[str, Any] | None = None,
+    name: str = "regions",
+) -> go.Choropleth:
+    """The filled regions of one measure with its own colour bar (``colourbar`` overrides
+    position and size)."""
+    # ",d" groups thousands with the locale's separators instead of SI "100k".
+    bar: dict[str, Any] = {
+        "title": {"text": colourbar_title},
+        "thickness": 14,
+        "len": 0.8,
+        "tickformat": tickformat,
+    }
+    bar.update(colourbar or {})
+    return go.Choropleth(
+        geojson=geojson,
+        locations=frame["region_id"],
+        z=frame[value_column],
+        text=hover_text,
+        hovertemplate="%{text}<extra></extra>",
+        colorscale=colourscale,
+        marker_line_color="white",
+        marker_line_width=0.8,
+        colorbar=bar,
+        name=name,
+    )
+
+
 def region_map(
     geojson: dict[str, Any],
     frame: pd.DataFrame,
@@ -65,9 +104,15 @@ def region_map(
     context_ids: list[str],
     border_label: str,
     height: int = 560,
+    colourscale: str = COLOURSCALE,
+    tickformat: str = ",d",
+    colourbar: dict[str, Any] | None = None,
+    extra_layers: Sequence[go.Choropleth] = (),
 ) -> go.Figure:
     """A choropleth of ``frame[value_column]`` by ``frame.region_id``; ``hover_text`` is shown
-    as is (already translated and formatted), so hovers speak the user's language."""
+    as is (already translated and formatted), so hovers speak the user's language.
+    ``extra_layers`` (see ``choropleth_layer``) are drawn on top with their own colour scales,
+    for measures that must not share one."""
     figure = go.Figure()
     # The first trace must be the lon/lat border line: plotly.js decides from the first trace
     # alone whether to download its world topojson, and we draw offline.
@@ -98,25 +143,19 @@ def region_map(
             )
         )
     figure.add_trace(
-        go.Choropleth(
-            geojson=geojson,
-            locations=frame["region_id"],
-            z=frame[value_column],
-            text=hover_text,
-            hovertemplate="%{text}<extra></extra>",
-            colorscale=COLOURSCALE,
-            marker_line_color="white",
-            marker_line_width=0.8,
-            # ",d" groups thousands with the locale's separators instead of SI "100k".
-            colorbar={
-                "title": {"text": colourbar_title},
-                "thickness": 14,
-                "len": 0.8,
-                "tickformat": ",d",
-            },
-            name="regions",
+        choropleth_layer(
+            geojson,
+            frame,
+            value_column=value_column,
+            hover_text=hover_text,
+            colourbar_title=colourbar_title,
+            colourscale=colourscale,
+            tickformat=tickformat,
+            colourbar=colourbar,
         )
     )
+    for layer in extra_layers:
+        figure.add_trace(layer)
     figure.update_geos(
         fitbounds="locations",
         visible=False,

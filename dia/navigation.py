@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Final
 
 from dia.auth import Role, User
+from dia.i18n import N_
 from dia.paths import PROJECT_ROOT
 
 ALL_ROLES: Final = frozenset(Role)
@@ -28,6 +29,18 @@ class PageSpec:
 
 PAGES: Final[tuple[PageSpec, ...]] = (
     PageSpec("pages/overview.py", "Overview", ":material/map:", ALL_ROLES, "overview"),
+    PageSpec("pages/members.py", N_("Members"), ":material/groups:", ALL_ROLES, "members"),
+    PageSpec(
+        "pages/labour.py", N_("Skilled workers"), ":material/engineering:", ALL_ROLES, "labour"
+    ),
+    PageSpec("pages/energy.py", N_("Energy transition"), ":material/bolt:", ALL_ROLES, "energy"),
+    PageSpec(
+        "pages/data.py",
+        N_("Data and uploads"),
+        ":material/upload_file:",
+        frozenset({Role.STAFF, Role.ADMIN}),
+        "data",
+    ),
 )
 
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from dia.i18n import N_, Lang, fmt_number, translate
 from dia.maps import region_map
+from dia.privacy import fmt_count, is_small
 from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
 
 AREA = N_("Area")
@@ -22,20 +23,27 @@ class Measure:
     unit: str  # msgid
     column: str
     decimals: int
+    is_count: bool = False  # a count of companies: masked below 5 for funders
 
 
 MEASURES: tuple[Measure, ...] = (
     Measure("population", N_("Population"), N_("inhabitants"), "population", 0),
     Measure("density", N_("Population density"), N_("inhabitants per km²"), "density", 0),
+    Measure("members", N_("Member companies"), N_("member companies"), "members", 0, True),
 )
 
 
-def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang) -> pd.Series:
+def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang, mask: bool = False) -> pd.Series:
     def line(row: pd.Series) -> str:
         kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
+        value = (
+            fmt_count(row[measure.column], lang, mask=mask)
+            if measure.is_count
+            else fmt_number(row[measure.column], lang, measure.decimals)
+        )
         return (
             f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})<br>"
-            f"{translate(lang, measure.label)}: {fmt_number(row[measure.column], lang, measure.decimals)}"
+            f"{translate(lang, measure.label)}: {value}"
             f" {translate(lang, measure.unit)}<br>"
             f"{translate(lang, AREA)}: {fmt_number(row['area_km2'], lang, 1)} km²"
         )
@@ -43,14 +51,19 @@ def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang) -> pd.Series:
     return frame.apply(line, axis=1)
 
 
-def overview_map(measure: Measure, de_level: DeLevel, lang: Lang) -> go.Figure:
+def overview_map(measure: Measure, de_level: DeLevel, lang: Lang, mask: bool = False) -> go.Figure:
+    """``mask``: small counts (funders) get the colour of zero and "<5" in the hover."""
     geojson, context_ids = map_shapes()
     frame = region_facts(de_level)
+    shown = frame
+    if measure.is_count and mask:
+        counts = frame[measure.column].astype(float)
+        shown = frame.assign(**{measure.column: counts.where(~counts.map(is_small), 0.0)})
     return region_map(
         geojson,
-        frame,
+        shown,
         value_column=measure.column,
-        hover_text=hover_lines(frame, measure, lang),
+        hover_text=hover_lines(frame, measure, lang, mask),
         colourbar_title=translate(lang, measure.unit),
         lang=lang,
         context_ids=context_ids,

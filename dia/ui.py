@@ -122,8 +122,11 @@ def login_screen() -> None:
         st.button(_("Log in"), on_click=st.login)
 
 
-def kpi(label: str, value: str, help_text: str | None = None) -> None:
-    st.metric(label, value, help=help_text, border=True)
+def kpi(
+    label: str, value: str, help_text: str | None = None, delta: str | None = None
+) -> None:
+    """A headline figure; ``delta`` is a formatted change (its sign sets the arrow)."""
+    st.metric(label, value, delta=delta, help=help_text, border=True)
 
 
 def map_attribution() -> None:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl build|check|samples|current``.
+"""Command line: ``python -m etl build|check|samples|current|templates``.
 
 Exit codes: 0 done; 1 not published / rejects found; 2 usage error.
 """
@@ -35,7 +35,23 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--scale", type=int, default=1, help="multiply rows (benchmarks)")
     s.add_argument("--out", type=Path, default=None, help="folder (default data/samples)")
     commands.add_parser("current", help="print the path of the published warehouse file")
+    t = commands.add_parser("templates", help="write the blank spreadsheet templates")
+    t.add_argument("--out", type=Path, default=None, help="folder (default data/templates)")
     return parser
+
+
+def write_templates(out: Path | None) -> list[Path]:
+    """Every blank template: the member lists and, where present, the statistics template."""
+    from dia.paths import TEMPLATES_DIR
+    from etl.memberlist.templates import write_templates as write_member_templates
+    from etl.readers import longformat
+
+    folder = out or TEMPLATES_DIR
+    paths = write_member_templates(folder)
+    writer = getattr(longformat, "write_template", None)
+    if callable(writer):
+        paths.append(writer(folder / longformat.TEMPLATE_PATH.name))
+    return paths
 
 
 def print_summary(report: build_mod.BuildReport) -> None:
@@ -54,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
             print("no published warehouse", file=sys.stderr)
             return 1
         print(version.path)
+        return 0
+    if args.command == "templates":
+        for path in write_templates(args.out):
+            print(path)
         return 0
     if args.command == "samples":
         if args.scale < 1:

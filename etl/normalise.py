@@ -376,12 +376,6 @@ def register_ids(values: pd.Series) -> pd.DataFrame:
 # --- employees and size classes -------------------------------------------------------------
 
 SIZE_CLASSES: Final = ("micro", "small", "medium", "large")
-SIZE_LABELS: Final[dict[str, str]] = {
-    "micro": N_("Micro (fewer than 10)"),
-    "small": N_("Small (10–49)"),
-    "medium": N_("Medium-sized (50–249)"),
-    "large": N_("Large (250 or more)"),
-}
 _SIZE_BOUNDS: Final = (10, 50, 250)
 
 

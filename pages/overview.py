@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dia import overview
+from dia.auth import current_user
 from dia.i18n import fmt_number
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, kpi, map_attribution, translated
@@ -49,5 +50,10 @@ with right:
     )
 
 st.subheader(_("{measure} per municipality", measure=_(measure.label)))
-st.plotly_chart(overview.overview_map(measure, de_level, lang), width="stretch", key="overview_map")
+user = current_user()
+st.plotly_chart(
+    overview.overview_map(measure, de_level, lang, mask=user is not None and user.aggregates_only),
+    width="stretch",
+    key="overview_map",
+)
 map_attribution()

@@ -19,6 +19,8 @@ from etl.memberlist.rows import validate
 from etl.model import Notice, ReadResult, SourceInfo
 
 KIND_PREFIX: Final = "members_"
+# How each association calls its member list, in its own language (source titles).
+TITLES: Final[dict[str, str]] = {"OE": "ledenbestand", "WVE": "Mitgliederverzeichnis"}
 HIDDEN_SHEET = N_("Sheet {value} is hidden and was not read")
 NOT_A_LIST = N_("Sheet {value} has no member list header and was not read")
 OTHER_ASSOCIATION = N_(
@@ -53,7 +55,8 @@ def source_for(path: Path, association: str, is_sample: bool) -> SourceInfo:
     digest = hashlib.sha1(path.name.encode()).hexdigest()[:8]
     slug = re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")[:40]
     vintage = datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
-    title = f"{columns.label}: {path.name}"
+    # The title names the list, not the file: file names are internal (the data page has them).
+    title = f"{columns.label}: {TITLES.get(association, 'member list')}"
     return SourceInfo(
         source_id=f"members_{association.lower()}_{slug}_{digest}",
         title=("Voorbeelddata / Beispieldaten – " + title) if is_sample else title,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -78,29 +79,35 @@ class AssociationColumns:
         return self.aliases[name][0]
 
 
-@lru_cache(maxsize=4)
-def load_config(path: Path = CONFIG_FILE) -> dict[str, AssociationColumns]:
+@lru_cache(maxsize=8)
+def load_config(
+    path: Path = CONFIG_FILE, fields: tuple[str, ...] = FIELDS
+) -> dict[str, AssociationColumns]:
+    """The alias file's sections; other spreadsheets (project records, etl/records) reuse the
+    format with their own ``fields``, one section per kind of sheet and no country."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     config = {}
     for association, entry in raw.items():
-        unknown = set(entry) - {"label", "country", *FIELDS}
+        unknown = set(entry) - {"label", "country", *fields}
         if unknown:
             raise ValueError(f"{path.name} [{association}]: unknown fields {sorted(unknown)}")
         config[association] = AssociationColumns(
             association=association,
             label=str(entry["label"]),
-            country=str(entry["country"]),
-            aliases={name: tuple(entry.get(name, ())) for name in FIELDS},
+            country=str(entry.get("country", "")),
+            aliases={name: tuple(entry.get(name, ())) for name in fields},
         )
     return config
 
 
-@lru_cache(maxsize=4)
-def alias_index(path: Path = CONFIG_FILE) -> dict[str, list[tuple[str, str]]]:
+@lru_cache(maxsize=8)
+def alias_index(
+    path: Path = CONFIG_FILE, fields: tuple[str, ...] = FIELDS
+) -> dict[str, list[tuple[str, str]]]:
     """Header key → every (association, field) it may mean."""
     index: dict[str, list[tuple[str, str]]] = {}
-    for association, columns in load_config(path).items():
+    for association, columns in load_config(path, fields).items():
         for name, aliases in columns.aliases.items():
             for alias in aliases:
                 entry = index.setdefault(text_key(alias), [])
@@ -121,16 +128,15 @@ class Header:
 
 
 HIDDEN = N_("Column {column} is hidden and was ignored")
-DUPLICATE = N_("Column {column} repeats {field} and was ignored")
+DUPLICATE = N_("Column {column} repeats an earlier column and was ignored")
 
 
 def _cell_key(cell: object) -> str:
     return text_key(cell) if isinstance(cell, str) else ""
 
 
-def _row_fields(row: Row, path: Path) -> Counter[str]:
+def _row_fields(row: Row, index: dict[str, list[tuple[str, str]]]) -> Counter[str]:
     """How many distinct fields of each association the cells of ``row`` name."""
-    index = alias_index(path)
     seen: dict[str, set[str]] = {}
     for cell in row:
         for association, name in index.get(_cell_key(cell), ()):
@@ -139,27 +145,39 @@ def _row_fields(row: Row, path: Path) -> Counter[str]:
 
 
 def find_header(
-    rows: list[Row], hidden: frozenset[int] = frozenset(), path: Path = CONFIG_FILE
+    rows: list[Row],
+    hidden: frozenset[int] = frozenset(),
+    path: Path = CONFIG_FILE,
+    *,
+    fields: tuple[str, ...] = FIELDS,
+    complete: Callable[[Header], bool] | None = None,
+    min_fields: int = MIN_FIELDS,
 ) -> Header | None:
     """The first row within ``HEADER_SEARCH_ROWS`` that reads as a member list's header.
 
     It needs a name column, a postcode or city column and ``MIN_FIELDS`` known columns. The
     association is the one whose aliases match more of its headers; a tie is decided by the
     headers only one association uses, and stays undecided (None) if those tie too.
+    Other alias files pass their ``fields``, the test ``complete`` of a usable header and
+    their ``min_fields``; ``Header.association`` is then the section (kind of sheet) matched.
     """
-    index = alias_index(path)
+    index = alias_index(path, fields)
     for row_index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        scores = _row_fields(row, path)
-        if not scores or max(scores.values()) < MIN_FIELDS:
+        scores = _row_fields(row, index)
+        if not scores or max(scores.values()) < min_fields:
             continue
         association = _winner(row, scores, index)
         if association is None:
             continue
         header = _map_columns(row_index, row, association, hidden, index)
-        found = set(header.columns)
-        if "name" in found and found & {"postcode", "city"}:
+        if (complete or _is_member_list)(header):
             return header
     return None
+
+
+def _is_member_list(header: Header) -> bool:
+    found = set(header.columns)
+    return "name" in found and bool(found & {"postcode", "city"})
 
 
 def _winner(row: Row, scores: Counter[str], index: dict[str, list[tuple[str, str]]]) -> str | None:

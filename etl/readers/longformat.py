@@ -417,9 +417,17 @@ def _sources(records: Sequence[StatisticRecord], names: dict[str, str]) -> list[
             licence="",
             attribution=names[source_id],
             vintage=vintage_of(source_periods),
+            is_sample=is_sample_source(names[source_id]),
         )
         for source_id, source_periods in sorted(periods.items())
     ]
+
+
+def is_sample_source(name: str) -> bool:
+    """Generated figures say so in their ``source`` ("Voorbeelddata / Beispieldaten – …"), the
+    same marker the sample member lists carry, so the warehouse flags them ``is_sample``."""
+    key = slug(name)
+    return "voorbeelddata" in key or "beispieldaten" in key
 
 
 def _text(cell: Cell) -> str:

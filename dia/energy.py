@@ -1,0 +1,633 @@
+"""The energy page: installed capacity on the cross-border map, its growth and technology mix,
+published reference figures, and energy projects with their cross-border partners and the
+skills gap of the occupations they need (docs/energy.md).
+
+Every function takes the language and, where member data are involved, the user: names are
+only ever fetched for members of associations the user may see (``User.may_see_members_of``),
+and counts are masked below five for funders (``dia.privacy``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dia.auth import User
+from dia.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, plotly_separators, translate
+from dia.maps import region_map
+from dia.overview import BORDER
+from dia.privacy import fmt_count
+from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.warehouse import query
+
+ALL: Final = "all"
+CAPACITY_TECHNOLOGIES: Final = ("solar", "wind", "biomass", "hydro")
+TECHNOLOGY_CHOICES: Final = (ALL, *CAPACITY_TECHNOLOGIES)
+TECHNOLOGY_LABELS: Final[dict[str, str]] = {
+    ALL: N_("All renewables"),
+    "solar": N_("Solar PV"),
+    "wind": N_("Onshore wind"),
+    "biomass": N_("Biomass"),
+    "hydro": N_("Hydropower"),
+    "hydrogen": N_("Hydrogen"),
+    "heat": N_("Heat"),
+    "biogas": N_("Biogas"),
+    "grid_storage": N_("Grid and storage"),
+}
+# Okabe–Ito colours: distinguishable with colour-blindness and in print.
+TECHNOLOGY_COLOURS: Final[dict[str, str]] = {
+    "solar": "#E69F00",
+    "wind": "#0072B2",
+    "biomass": "#009E73",
+    "hydro": "#56B4E9",
+}
+SAMPLE_COLOUR: Final = "#D55E00"
+SAMPLE_PATTERN: Final = "/"
+STAGE_LABELS: Final[dict[str, str]] = {
+    "idea": N_("Idea"),
+    "feasibility": N_("Feasibility study"),
+    "permitting": N_("Permitting"),
+    "construction": N_("Construction"),
+    "operation": N_("In operation"),
+}
+# Roles of etl/config/energy_nace.toml; a role staff add there is shown as written.
+ROLE_LABELS: Final[dict[str, str]] = {
+    "operator": N_("Energy company, operator"),
+    "civil_engineering": N_("Civil engineering"),
+    "installation": N_("Installation"),
+    "metalwork": N_("Metal products"),
+    "electrical_equipment": N_("Electrical equipment"),
+    "machinery": N_("Machinery"),
+    "maintenance": N_("Repair and maintenance"),
+    "offtake": N_("Offtaker (refinery, chemicals)"),
+    "feedstock": N_("Feedstock (farms, waste)"),
+    "host_site": N_("Host site (farms)"),
+    "logistics": N_("Transport"),
+    "trade": N_("Wholesale of equipment"),
+    "engineering": N_("Engineering and planning"),
+    "research": N_("Research and development"),
+    "digital": N_("Software and data"),
+    "training": N_("Training"),
+}
+# Indicators of the published figures (data/reference/inputs/facts_web) shown on this page.
+FACT_LABELS: Final[dict[str, str]] = {
+    "installed solar PV capacity at businesses": N_("Installed solar PV capacity at businesses"),
+    "share of dwellings with solar panels": N_("Share of dwellings with solar panels"),
+    "dwellings with solar panels": N_("Dwellings with solar panels"),
+}
+FACT_UNITS: Final[dict[str, str]] = {"percent": "%", "dwellings": N_("dwellings")}
+
+SAMPLE = N_("sample")
+REAL = N_("real")
+SAMPLE_LEGEND = N_("Sample figures (not real data)")
+NO_FIGURE = N_("no figure")
+END_OF = N_("end of {year}")
+MW = "MW"
+KREIS: Final = "03454"
+COROP: Final = "CR08"
+SIDE_NAMES: Final[dict[str, str]] = {KREIS: "Landkreis Emsland", COROP: "Zuidoost-Drenthe"}
+_ISO_DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str  # column of ``map_units``
+    label: str  # msgid
+    unit: str  # msgid
+    decimals: int
+
+
+MEASURES: Final = (
+    Measure("capacity_mw", N_("Installed capacity"), N_("MW"), 1),
+    Measure("mw_per_km2", N_("Capacity per km²"), N_("MW per km²"), 2),
+    Measure("mw_per_1000", N_("Capacity per 1,000 inhabitants"), N_("MW per 1,000 inhabitants"), 2),
+)
+
+
+def technology_label(code: str, lang: Lang) -> str:
+    return translate(lang, TECHNOLOGY_LABELS.get(code, code))
+
+
+def _end_of(year: int, lang: Lang) -> str:
+    return translate(lang, END_OF, year=year)
+
+
+# --------------------------------------------------------------------------- capacity
+
+
+def capacity() -> pd.DataFrame:
+    """Capacity of every project-area unit: ``region_id, country, level, year, technology,
+    capacity_mw, is_sample, …`` (municipalities and their sums)."""
+    return query("energy_capacity")
+
+
+def years() -> list[int]:
+    return sorted(int(year) for year in capacity()["year"].unique())
+
+
+def growth_years() -> tuple[int, int] | None:
+    """The first and last year both sides (or at least one) have figures for."""
+    found = years()
+    return (found[0], found[-1]) if len(found) >= 2 else None
+
+
+def map_units(de_level: DeLevel, year: int, technology: str) -> pd.DataFrame:
+    """NL gemeenten and the DE units of ``de_level`` with their capacity in ``year``
+    (``technology`` or all of them), per km² and per 1,000 inhabitants."""
+    facts = region_facts(de_level)[
+        ["region_id", "country", "level", "name", "vwg_type", "population", "area_km2"]
+    ]
+    figures = capacity()
+    figures = figures[figures["year"] == year]
+    if technology != ALL:
+        figures = figures[figures["technology"] == technology]
+    per_region = figures.groupby("region_id", as_index=False).agg(
+        capacity_mw=("capacity_mw", "sum"), is_sample=("is_sample", "any")
+    )
+    frame = facts.merge(per_region, on="region_id", how="left")
+    frame["is_sample"] = frame["is_sample"].astype("boolean").fillna(False).astype(bool)
+    frame["mw_per_km2"] = frame["capacity_mw"] / frame["area_km2"]
+    frame["mw_per_1000"] = frame["capacity_mw"] / frame["population"] * 1000
+    frame["label"] = frame["name"] + " (" + frame["country"] + ")"
+    return frame
+
+
+def _unit_kind(row: pd.Series, lang: Lang) -> str:
+    kind = row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]
+    return translate(lang, UNIT_LABELS.get(kind, kind))
+
+
+def _sample_tag(is_sample: bool, lang: Lang) -> str:
+    return f" · {translate(lang, SAMPLE)} (voorbeelddata / Beispieldaten)" if is_sample else ""
+
+
+def map_hover(
+    frame: pd.DataFrame, measure: Measure, technology: str, year: int, lang: Lang
+) -> pd.Series:
+    def line(row: pd.Series) -> str:
+        value = row[measure.key]
+        shown = (
+            f"{fmt_number(value, lang, measure.decimals)} {translate(lang, measure.unit)}"
+            if pd.notna(value)
+            else translate(lang, NO_FIGURE)
+        )
+        return (
+            f"<b>{row['name']}</b> ({_unit_kind(row, lang)}, {row['country']})<br>"
+            f"{technology_label(technology, lang)}, {_end_of(year, lang)}: {shown}"
+            f"{_sample_tag(bool(row['is_sample']), lang)}"
+        )
+
+    return frame.apply(line, axis=1)
+
+
+def _outline(geojson: dict[str, Any], region_ids: Iterable[str]) -> tuple[list[Any], list[Any]]:
+    """Longitudes and latitudes of the regions' outer rings, separated by None."""
+    wanted = set(region_ids)
+    lons: list[Any] = []
+    lats: list[Any] = []
+    for feature in geojson["features"]:
+        if feature["id"] not in wanted:
+            continue
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            ring = polygon[0]
+            lons.extend([point[0] for point in ring] + [None])
+            lats.extend([point[1] for point in ring] + [None])
+    return lons, lats
+
+
+def capacity_map(
+    measure: Measure, technology: str, year: int, de_level: DeLevel, lang: Lang
+) -> go.Figure:
+    """The cross-border choropleth; sample figures are outlined and named in the legend."""
+    geojson, context_ids = map_shapes()
+    frame = map_units(de_level, year, technology)
+    figure = region_map(
+        geojson,
+        frame,
+        value_column=measure.key,
+        hover_text=map_hover(frame, measure, technology, year, lang),
+        colourbar_title=translate(lang, measure.unit),
+        lang=lang,
+        context_ids=context_ids,
+        border_label=translate(lang, BORDER),
+    )
+    if measure.decimals > 1:  # the shared map's integer ticks would round 0.25 to 0
+        figure.update_traces(colorbar_tickformat=",.2f", selector={"name": "regions"})
+    sample_ids = frame.loc[frame["is_sample"], "region_id"]
+    if not sample_ids.empty:
+        lons, lats = _outline(geojson, sample_ids)
+        figure.add_trace(
+            go.Scattergeo(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"color": SAMPLE_COLOUR, "width": 3, "dash": "dot"},
+                name=translate(lang, SAMPLE_LEGEND),
+                hoverinfo="skip",
+                showlegend=True,
+            )
+        )
+    return figure
+
+
+def _sample_legend(lang: Lang) -> go.Bar:
+    """A legend entry explaining the hatching of sample bars."""
+    return go.Bar(
+        x=[None],
+        y=[None],
+        orientation="h",
+        name=translate(lang, SAMPLE_LEGEND),
+        marker={
+            "color": "rgba(0,0,0,0)",
+            "line": {"color": SAMPLE_COLOUR, "width": 1},
+            "pattern": {"shape": SAMPLE_PATTERN, "fgcolor": SAMPLE_COLOUR},
+        },
+        hoverinfo="skip",
+    )
+
+
+def _bar_layout(figure: go.Figure, rows: int, x_title: str, lang: Lang) -> go.Figure:
+    figure.update_layout(
+        height=max(320, 90 + 22 * rows),
+        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        separators=plotly_separators(lang),
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        xaxis={"title": {"text": x_title}, "tickformat": ",d"},
+        yaxis={"automargin": True},
+    )
+    return figure
+
+
+def growth_figure(technology: str, de_level: DeLevel, start: int, end: int, lang: Lang) -> go.Figure:
+    """Capacity at the end of ``start`` and ``end`` per municipality, largest on top."""
+    before = map_units(de_level, start, technology).set_index("region_id")
+    after = map_units(de_level, end, technology).set_index("region_id")
+    order = after["capacity_mw"].fillna(0).sort_values().index
+    before, after = before.loc[order], after.loc[order]
+    change = after["capacity_mw"] - before["capacity_mw"]
+    share = change / before["capacity_mw"].where(before["capacity_mw"] > 0)
+    figure = go.Figure()
+    for year, frame, colour in ((start, before, "#9ecae1"), (end, after, "#08519c")):
+        hover = [
+            f"<b>{label}</b><br>{technology_label(technology, lang)}, {_end_of(year, lang)}: "
+            f"{fmt_number(mw, lang, 1)} MW{_sample_tag(bool(sample), lang)}<br>"
+            f"{fmt_number(start, lang)} → {fmt_number(end, lang)}: "
+            f"{_signed(delta, lang)} MW ({fmt_percent(pct, lang)})"
+            for label, mw, sample, delta, pct in zip(
+                frame["label"], frame["capacity_mw"], frame["is_sample"], change, share, strict=True
+            )
+        ]
+        figure.add_trace(
+            go.Bar(
+                y=frame["label"],
+                x=frame["capacity_mw"],
+                orientation="h",
+                name=_end_of(year, lang),
+                marker={
+                    "color": colour,
+                    "pattern": {
+                        "shape": [SAMPLE_PATTERN if s else "" for s in frame["is_sample"]],
+                        "fgcolor": SAMPLE_COLOUR,
+                    },
+                },
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    if after["is_sample"].any() or before["is_sample"].any():
+        figure.add_trace(_sample_legend(lang))
+    figure.update_layout(barmode="group")
+    return _bar_layout(figure, 2 * len(order), "MW", lang)
+
+
+def mix_figure(year: int, de_level: DeLevel, lang: Lang) -> go.Figure:
+    """Share of each technology in a municipality's capacity (stacked to 100 %)."""
+    parts = {tech: map_units(de_level, year, tech).set_index("region_id") for tech in CAPACITY_TECHNOLOGIES}
+    total = sum(part["capacity_mw"].fillna(0) for part in parts.values())
+    assert isinstance(total, pd.Series)
+    order = total.sort_values().index
+    figure = go.Figure()
+    sample = False
+    for technology, part in parts.items():
+        part = part.loc[order]
+        share = part["capacity_mw"] / total.loc[order].where(total.loc[order] > 0)
+        sample = sample or bool(part["is_sample"].any())
+        hover = [
+            f"<b>{label}</b><br>{technology_label(technology, lang)}: "
+            f"{fmt_number(mw, lang, 1)} MW ({fmt_percent(s, lang)}){_sample_tag(bool(flag), lang)}"
+            for label, mw, s, flag in zip(
+                part["label"], part["capacity_mw"], share, part["is_sample"], strict=True
+            )
+        ]
+        figure.add_trace(
+            go.Bar(
+                y=part["label"],
+                x=share * 100,
+                orientation="h",
+                name=technology_label(technology, lang),
+                marker={
+                    "color": TECHNOLOGY_COLOURS[technology],
+                    "pattern": {
+                        "shape": [SAMPLE_PATTERN if s else "" for s in part["is_sample"]],
+                        "fgcolor": "#333333",
+                    },
+                },
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    if sample:
+        figure.add_trace(_sample_legend(lang))
+    figure.update_layout(barmode="stack")
+    return _bar_layout(figure, len(order), "%", lang)
+
+
+def _signed(value: float, lang: Lang) -> str:
+    if pd.isna(value):
+        return "–"
+    return ("+" if value > 0 else "") + fmt_number(value, lang, 1)
+
+
+@dataclass(frozen=True)
+class Total:
+    """A side's capacity of one technology at the start and end of the growth period."""
+
+    region_id: str
+    technology: str
+    start_mw: float | None
+    end_mw: float | None
+    is_sample: bool
+
+    @property
+    def change(self) -> float | None:
+        if self.start_mw is None or self.end_mw is None:
+            return None
+        return self.end_mw - self.start_mw
+
+    @property
+    def share(self) -> float | None:
+        return self.change / self.start_mw if self.change is not None and self.start_mw else None
+
+
+def total(region_id: str, technology: str, start: int, end: int) -> Total:
+    figures = capacity()
+    figures = figures[figures["region_id"] == region_id]
+    if technology != ALL:
+        figures = figures[figures["technology"] == technology]
+
+    def at(year: int) -> float | None:
+        rows = figures[figures["year"] == year]
+        return float(rows["capacity_mw"].sum()) if not rows.empty else None
+
+    shown = figures[figures["year"].isin([start, end])]
+    return Total(region_id, technology, at(start), at(end), bool(shown["is_sample"].any()))
+
+
+def change_text(item: Total, start: int, lang: Lang) -> str | None:
+    """``+175 MW (+29 %) since end of 2021`` for a KPI delta."""
+    if item.change is None:
+        return None
+    pct = f" ({'+' if (item.share or 0) > 0 else ''}{fmt_percent(item.share, lang)})"
+    since = translate(lang, N_("since {when}"), when=_end_of(start, lang))
+    return f"{_signed(item.change, lang)} MW{pct if item.share is not None else ''} {since}"
+
+
+def decreases(start: int, end: int, lang: Lang) -> list[str]:
+    """A note for every technology whose Emsland total fell (MaStR wind 2021 → 2023)."""
+    notes = []
+    for technology in CAPACITY_TECHNOLOGIES:
+        item = total(KREIS, technology, start, end)
+        if item.change is None or item.change >= -0.0005:
+            continue
+        notes.append(
+            translate(
+                lang,
+                N_(
+                    "{technology} in the Landkreis Emsland falls from {before} MW ({start}) to "
+                    "{after} MW ({end}) in the Marktstammdatenregister figures. This may come from "
+                    "repowering (old turbines taken down before the new ones are registered), "
+                    "decommissioning or a changed assignment of units to Gemeinden: check it "
+                    "against the live register before publishing."
+                ),
+                technology=technology_label(technology, lang),
+                before=fmt_number(item.start_mw, lang),
+                after=fmt_number(item.end_mw, lang),
+                start=_end_of(start, lang),
+                end=_end_of(end, lang),
+            )
+        )
+    return notes
+
+
+def has_sample_capacity() -> bool:
+    return bool(capacity()["is_sample"].any())
+
+
+# --------------------------------------------------------------------------- sources and facts
+
+
+def _dates(text: str, lang: Lang) -> str:
+    """ISO dates inside a vintage ("2021-12-31 – 2023-12-31") in the locale's format."""
+    return _ISO_DATE_RE.sub(lambda m: fmt_date(date.fromisoformat(m.group(0)), lang), text)
+
+
+def sources(used_for: str, lang: Lang) -> list[tuple[str, str]]:
+    """``(attribution, vintages)`` of the sources behind ``capacity``, ``opportunity`` or
+    ``fact``, one entry per attribution."""
+    frame = query("energy_sources")
+    frame = frame[frame["used_for"] == used_for]
+    grouped: dict[str, list[str]] = {}
+    for row in frame.itertuples(index=False):
+        name = str(row.attribution or row.title)
+        if row.is_sample and "voorbeelddata" not in name.lower():
+            name = str(row.title)  # the title says "Voorbeelddata / Beispieldaten"
+        grouped.setdefault(name, []).append(_dates(str(row.vintage), lang))
+    return [(name, ", ".join(dict.fromkeys(v for v in vintages if v))) for name, vintages in grouped.items()]
+
+
+@dataclass(frozen=True)
+class Fact:
+    region: str
+    indicator: str
+    value: str
+    when: str
+    publisher: str
+    quote: str | None
+    url: str | None
+
+    def markdown(self, source_word: str) -> str:
+        """Figure, date, publisher, the quote as published and a link to the page."""
+        quote = ": " + re.sub(r'"([^"]*)"', r"“\1”", self.quote) if self.quote else ""
+        link = f" · [{source_word}]({self.url})" if self.url else ""
+        return (
+            f"**{self.region}** · {self.indicator}: **{self.value}** ({self.when})  \n"
+            f"{self.publisher}{quote}{link}"
+        )
+
+
+def facts(lang: Lang) -> list[Fact]:
+    """Published energy figures for the region, as quoted, in the user's language."""
+    found = []
+    for row in query("energy_facts").itertuples(index=False):
+        unit = str(row.unit or "")
+        unit = translate(lang, FACT_UNITS[unit]) if unit in FACT_UNITS else unit
+        number = (
+            fmt_number(row.value, lang, 0 if float(row.value).is_integer() else 1)
+            if pd.notna(row.value)
+            else str(row.value_text)
+        )
+        value = ("≈ " if row.approximate else "") + number + ("" if unit == "%" else " ") + unit
+        when = str(row.reference_date)
+        if _ISO_DATE_RE.fullmatch(when):
+            when = _end_of(int(when[:4]), lang) if when.endswith("-12-31") else _dates(when, lang)
+        found.append(
+            Fact(
+                region=str(row.region_name),
+                indicator=translate(lang, FACT_LABELS.get(row.indicator, row.indicator)),
+                value=value,
+                when=when,
+                publisher=str(row.original_publisher),
+                quote=row.quote if isinstance(row.quote, str) else None,
+                url=row.source_url if isinstance(row.source_url, str) else None,
+            )
+        )
+    return found
+
+
+# --------------------------------------------------------------------------- opportunities
+
+
+def _visible(user: User) -> str:
+    return ",".join(user.visible_associations())
+
+
+def opportunities(user: User) -> pd.DataFrame:
+    return query("energy_opportunities", visible=_visible(user))
+
+
+def _isco_labels(lang: Lang) -> dict[str, str]:
+    labels = query("energy_isco_labels")
+    return dict(zip(labels["code"], labels[f"label_{lang}"], strict=True))
+
+
+def opportunity_table(frame: pd.DataFrame, user: User, lang: Lang) -> pd.DataFrame:
+    """The project list as shown: translated headers, locale numbers, counts masked for
+    funders, and the viewer's own members counted apart where only those have names."""
+    mask = user.aggregates_only
+    own = user.visible_associations()
+    table = pd.DataFrame(
+        {
+            translate(lang, N_("Project")): frame["title"],
+            translate(lang, N_("Where")): frame["region_name"] + " (" + frame["country"] + ")",
+            translate(lang, N_("Technology")): frame["technology"].map(
+                lambda code: technology_label(code, lang)
+            ),
+            translate(lang, N_("Stage")): frame["stage"].map(
+                lambda code: translate(lang, STAGE_LABELS.get(code, code))
+            ),
+            translate(lang, N_("Capacity (MW)")): frame["capacity_mw"].map(
+                lambda mw: fmt_number(mw, lang, 1) if pd.notna(mw) else ""
+            ),
+            translate(lang, N_("Start")): frame["start_year"].map(
+                lambda year: str(int(year)) if pd.notna(year) else ""
+            ),
+            translate(lang, N_("Partners sought")): frame["partners_sought"].fillna(""),
+            translate(lang, N_("Occupations needed (ISCO-08)")): frame["skills"]
+            .fillna("")
+            .str.replace(";", ", "),
+            translate(lang, N_("Lead")): frame["lead_association"],
+            translate(lang, N_("Member companies across the border")): frame["partners"].map(
+                lambda count: fmt_count(count, lang, mask=mask)
+            ),
+        }
+    )
+    if len(own) == 1:
+        column = translate(lang, N_("Of them {association} members"), association=own[0])
+        table[column] = frame["partners_visible"].map(lambda count: fmt_count(count, lang, mask=False))
+    table[translate(lang, N_("Data"))] = frame["is_sample"].map(
+        lambda sample: translate(lang, SAMPLE if sample else REAL)
+    )
+    return table
+
+
+def opportunity_label(row: pd.Series, lang: Lang) -> str:
+    tag = f" ({translate(lang, SAMPLE)})" if row["is_sample"] else ""
+    return f"{row['title']} · {row['region_name']} ({row['country']}){tag}"
+
+
+def partners(opportunity_id: str, user: User, lang: Lang) -> pd.DataFrame:
+    """Matched companies across the border per role: a count for everyone (masked below five
+    for funders), the names of the viewer's own members, and how many others each association
+    could introduce."""
+    matches = query("energy_matches", opportunity_id=opportunity_id, visible=_visible(user))
+    mask = user.aggregates_only
+    rows = []
+    for role, group in matches.groupby("role", sort=False):
+        row = {
+            translate(lang, N_("Role")): translate(lang, ROLE_LABELS.get(str(role), str(role))),
+            translate(lang, N_("Companies")): fmt_count(len(group), lang, mask=mask),
+        }
+        if not mask:
+            named = group[group["name"].notna()]
+            row[translate(lang, N_("Your members"))] = "; ".join(
+                f"{r.name} ({r.region_name}, {_nace(r, lang)})" for r in named.itertuples()
+            )
+            others = group[group["name"].isna()]
+            row[translate(lang, N_("Other associations' members"))] = ", ".join(
+                f"{fmt_number(count, lang)} {association}"
+                for association, count in others["associations"]
+                .str.replace(",", " + ")
+                .value_counts()
+                .sort_index()
+                .items()
+            )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _nace(row: Any, lang: Lang) -> str:
+    label = getattr(row, f"nace_label_{lang}", None)
+    return f"NACE {row.nace_division} {label}" if isinstance(label, str) else str(row.role)
+
+
+def labour_figures_loaded() -> bool:
+    return bool(query("energy_labour_rows")["figures"].iloc[0] > 0)
+
+
+def skill_gap(opportunity_id: str, lang: Lang) -> tuple[pd.DataFrame, list[str]]:
+    """Needed occupations with vacancies and job seekers on each side, and where the figures
+    come from (area, period, sample)."""
+    frame = query("energy_skill_gap", opportunity_id=opportunity_id)
+    labels = _isco_labels(lang)
+    rows: dict[str, dict[str, str]] = {}
+    notes: dict[str, str] = {}
+    occupation = translate(lang, N_("Occupation (ISCO-08)"))
+    for row in frame.itertuples(index=False):
+        code = str(row.isco_code)
+        entry = rows.setdefault(code, {occupation: f"{code} {labels.get(code[:2], '')}".strip()})
+        if not isinstance(row.country, str):
+            continue
+        side = row.country
+        entry[translate(lang, N_("Vacancies {side}"), side=side)] = fmt_number(row.demand, lang)
+        entry[translate(lang, N_("Job seekers {side}"), side=side)] = fmt_number(row.supply, lang)
+        ratio = row.demand / row.supply if row.supply else None
+        entry[translate(lang, N_("Vacancies per job seeker {side}"), side=side)] = fmt_number(
+            ratio, lang, 1
+        )
+        period = row.demand_period if isinstance(row.demand_period, str) else row.supply_period
+        notes[side] = f"{side}: {row.area}, {period}" + (
+            f" ({translate(lang, SAMPLE)})" if row.is_sample else ""
+        )
+    table = pd.DataFrame(list(rows.values()))
+    return table, [notes[side] for side in sorted(notes, reverse=True)]
+

@@ -1,0 +1,454 @@
+"""Charts and the map of the labour market page (figures from ``dia.labour``).
+
+Each side keeps its own colour (NL orange, DE blue) and, for ratios, its own axis or colour
+scale: NL and DE ratios are defined differently and are never drawn on one scale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Final
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dia.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
+from dia.labour import (
+    COUNTRIES,
+    MEASURES,
+    Area,
+    fmt_ratio,
+    group_label,
+    status_label,
+)
+from dia.maps import choropleth_layer, region_map
+from dia.privacy import fmt_count, numeric_for_chart
+from dia.regions import UNIT_LABELS
+
+# (vacancies, job seekers) per side; status shades for the ratio bars.
+SIDE_COLOURS: Final[dict[str, tuple[str, str]]] = {
+    "NL": ("#c2561a", "#f4b183"),
+    "DE": ("#1f5c99", "#9dc3e6"),
+}
+STATUS_SHADES: Final[dict[str, dict[str, str]]] = {
+    "NL": {
+        "shortage": "#a3410f",
+        "balanced": "#e98b4f",
+        "surplus": "#f8cfae",
+        "unknown": "#d9d9d9",
+    },
+    "DE": {
+        "shortage": "#17467a",
+        "balanced": "#5b93cf",
+        "surplus": "#c3daf0",
+        "unknown": "#d9d9d9",
+    },
+}
+SIDE_SCALES: Final[dict[str, str]] = {"NL": "Oranges", "DE": "Blues"}
+BREAK_COLOUR: Final = "#7f7f7f"
+LABEL_WIDTH: Final = 46
+
+MEASURE_LABELS: Final[dict[str, dict[str, str]]] = {
+    "NL": {
+        "vacancies": N_("Open vacancies"),
+        "job_seekers": N_("Short-term WW recipients"),
+    },
+    "DE": {
+        "vacancies": N_("Registered vacancies"),
+        "job_seekers": N_("Unemployed (target occupation)"),
+    },
+}
+RATIO_LABELS: Final[dict[str, str]] = {
+    "NL": N_("Open vacancies per short-term WW recipient"),
+    "DE": N_("Registered vacancies per unemployed person"),
+}
+SAMPLE = N_("sample data")
+ALL_OCCUPATIONS = N_("all occupations")
+NUMBER = N_("Number")
+PERIOD = N_("Quarter")
+BORDER = N_("National border NL–DE")
+VALUE_FOR = N_("Value for {area} ({count} municipalities), the finest level published")
+POPULATION = N_("Inhabitants")
+BASIS = N_("Population update, basis {basis}")
+SERIES_BREAK = N_("Series break: new basis Zensus 2022")
+EMPLOYEES = N_("Employees subject to social insurance")
+EMPLOYEE_GROUPS: Final[dict[str | None, str]] = {
+    None: N_("Total"),
+    "GESM": N_("Men"),
+    "GESW": N_("Women"),
+    "NATA": N_("Foreign nationals"),
+}
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
+
+
+def side_title(area: Area, lang: Lang) -> str:
+    sample = f" ({translate(lang, SAMPLE)})" if area.is_sample else ""
+    return f"{area.country} · {area.title(lang)}{sample}"
+
+
+def _layout(figure: go.Figure, lang: Lang, height: int) -> go.Figure:
+    figure.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        separators=plotly_separators(lang),
+        legend={"orientation": "h", "y": -0.08, "x": 0},
+        plot_bgcolor="white",
+        bargap=0.25,
+    )
+    figure.update_xaxes(gridcolor="#e6e6e6", zerolinecolor="#bbbbbb")
+    return figure
+
+
+def _group_order(classified: pd.DataFrame, labels: Mapping[str, str]) -> list[str]:
+    """Y categories top to bottom in code order (plotly draws the first category at the bottom)."""
+    codes = sorted(classified["isco_group"].unique())
+    return [_short(group_label(code, labels)) for code in reversed(codes)]
+
+
+def counts_figure(
+    classified: pd.DataFrame,
+    areas: Mapping[str, Area],
+    labels: Mapping[str, str],
+    lang: Lang,
+    *,
+    mask: bool,
+) -> go.Figure:
+    """Vacancies and job seekers per ISCO group: one panel per side, each on its own axis."""
+    sides = [country for country in COUNTRIES if country in areas]
+    figure = make_subplots(
+        rows=1,
+        cols=len(sides),
+        shared_yaxes=True,
+        horizontal_spacing=0.03,
+        subplot_titles=[side_title(areas[country], lang) for country in sides],
+    )
+    order = _group_order(classified, labels)
+    for column, country in enumerate(sides, start=1):
+        side = classified[classified["country"] == country]
+        names = side["isco_group"].map(lambda code: _short(group_label(code, labels)))
+        full = side["isco_group"].map(lambda code: group_label(code, labels))
+        for measure, colour in zip(MEASURES, SIDE_COLOURS[country], strict=True):
+            label = translate(lang, MEASURE_LABELS[country][measure])
+            shown = [fmt_count(value, lang, mask=mask) for value in side[measure]]
+            figure.add_trace(
+                go.Bar(
+                    x=numeric_for_chart(side[measure], mask=mask),
+                    y=names,
+                    orientation="h",
+                    name=f"{country} · {label}",
+                    marker_color=colour,
+                    customdata=list(zip(full, shown, strict=True)),
+                    hovertemplate=f"%{{customdata[0]}}<br>{label}: %{{customdata[1]}}<extra>{country}</extra>",
+                ),
+                row=1,
+                col=column,
+            )
+        figure.update_xaxes(title_text=translate(lang, NUMBER), tickformat=",d", row=1, col=column)
+    figure.update_yaxes(categoryorder="array", categoryarray=order)
+    figure.update_layout(barmode="group")
+    return _layout(figure, lang, 170 + 34 * len(order))
+
+
+def tension_figure(
+    classified: pd.DataFrame,
+    totals: pd.DataFrame,
+    areas: Mapping[str, Area],
+    labels: Mapping[str, str],
+    lang: Lang,
+) -> go.Figure:
+    """The ratio per ISCO group, one panel and axis per side, with the side's ratio over all
+    occupations as reference; bar shade and label give the group's status on its side."""
+    sides = [country for country in COUNTRIES if country in areas]
+    figure = make_subplots(
+        rows=1,
+        cols=len(sides),
+        shared_yaxes=True,
+        horizontal_spacing=0.03,
+        subplot_titles=[side_title(areas[country], lang) for country in sides],
+    )
+    order = _group_order(classified, labels)
+    side_ratio = totals.set_index("country")["ratio"]
+    for column, country in enumerate(sides, start=1):
+        side = classified[classified["country"] == country]
+        text = [
+            f"{fmt_ratio(ratio, lang)} · {status_label(status, lang)}"
+            for ratio, status in zip(side["ratio"], side["status"], strict=True)
+        ]
+        figure.add_trace(
+            go.Bar(
+                x=side["ratio"],
+                y=side["isco_group"].map(lambda code: _short(group_label(code, labels))),
+                orientation="h",
+                marker_color=[STATUS_SHADES[country].get(s, "#d9d9d9") for s in side["status"]],
+                text=text,
+                textposition="outside",
+                cliponaxis=False,
+                customdata=side["isco_group"].map(lambda code: group_label(code, labels)),
+                hovertemplate="%{customdata}<br>%{text}<extra>" + country + "</extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=column,
+        )
+        reference = side_ratio.get(country)
+        if reference is not None and reference == reference:
+            figure.add_vline(
+                x=reference,
+                line={"color": "#444444", "dash": "dot", "width": 1.5},
+                annotation_text=f"{translate(lang, ALL_OCCUPATIONS)}: {fmt_ratio(reference, lang)}",
+                annotation_position="top",
+                annotation_font_size=11,
+                row=1,
+                col=column,
+            )
+        top = side["ratio"].max() if side["ratio"].notna().any() else 1.0
+        figure.update_xaxes(
+            title_text=translate(lang, RATIO_LABELS[country]),
+            range=[0, top * 1.45],
+            tickformat=".1f",
+            row=1,
+            col=column,
+        )
+    figure.update_yaxes(categoryorder="array", categoryarray=order)
+    return _layout(figure, lang, 190 + 30 * len(order))
+
+
+def _quarter_date(period: str) -> dt.date:
+    """``2024-Q2`` → 2024-05-15 (the middle of the quarter, to place points on a time axis)."""
+    year, quarter = period.split("-Q")
+    return dt.date(int(year), 3 * int(quarter) - 1, 15)
+
+
+def trend_figure(
+    group_trend: pd.DataFrame,
+    total_trend: pd.DataFrame,
+    areas: Mapping[str, Area],
+    group_name: str,
+    lang: Lang,
+) -> go.Figure:
+    """The group's ratio over time next to its side's ratio over all occupations; one panel and
+    axis per side."""
+    sides = [country for country in COUNTRIES if country in areas]
+    figure = make_subplots(
+        rows=1,
+        cols=len(sides),
+        horizontal_spacing=0.08,
+        subplot_titles=[side_title(areas[country], lang) for country in sides],
+    )
+    for column, country in enumerate(sides, start=1):
+        dark, light = SIDE_COLOURS[country]
+        for frame, name, colour, dash in (
+            (group_trend, _short(group_name), dark, "solid"),
+            (total_trend, translate(lang, ALL_OCCUPATIONS), light, "dot"),
+        ):
+            side = frame[frame["country"] == country]
+            figure.add_trace(
+                go.Scatter(
+                    x=[_quarter_date(period) for period in side["period"]],
+                    y=side["ratio"],
+                    mode="lines+markers",
+                    name=f"{country} · {name}",
+                    line={"color": colour, "dash": dash, "width": 2.5},
+                    customdata=[
+                        (period, fmt_ratio(ratio, lang))
+                        for period, ratio in zip(side["period"], side["ratio"], strict=True)
+                    ],
+                    hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>"
+                    + f"{country} · {name}</extra>",
+                ),
+                row=1,
+                col=column,
+            )
+        figure.update_yaxes(
+            title_text=translate(lang, RATIO_LABELS[country]),
+            rangemode="tozero",
+            tickformat=".1f",
+            title_font_size=11,
+            row=1,
+            col=column,
+        )
+    figure.update_xaxes(tickformat="%Y", dtick="M12", title_text=translate(lang, PERIOD))
+    figure.update_yaxes(gridcolor="#e6e6e6")
+    return _layout(figure, lang, 380)
+
+
+def _map_hover(row: pd.Series, labels: Mapping[str, str], group: str, lang: Lang) -> str:
+    kind = UNIT_LABELS.get(row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"])
+    kind_text = f"{translate(lang, kind)}, " if kind else ""
+    area = Area(
+        row["country"], row["region_code"], row["area_name"], row["source_geography"], 0, False
+    ).title(lang)
+    lines = [f"<b>{row['name']}</b> ({kind_text}{row['country']})"]
+    if row["region_code"] != row["region_id"]:
+        lines.append(
+            translate(lang, VALUE_FOR, area=area, count=fmt_number(row["municipalities"], lang))
+        )
+    lines.append(f"{group_label(group, labels)}")
+    lines.append(
+        f"{translate(lang, RATIO_LABELS[row['country']])}: {fmt_ratio(row['ratio'], lang)}"
+    )
+    measures = MEASURE_LABELS[row["country"]]
+    lines.append(
+        f"{translate(lang, measures['vacancies'])}: {fmt_number(row['vacancies'], lang)} · "
+        f"{translate(lang, measures['job_seekers'])}: {fmt_number(row['job_seekers'], lang)}"
+    )
+    if row["is_sample"]:
+        lines.append(f"<i>{translate(lang, SAMPLE)}</i>")
+    return "<br>".join(lines)
+
+
+def tension_map(
+    values: pd.DataFrame,
+    units: pd.DataFrame,
+    geojson: dict[str, Any],
+    context_ids: list[str],
+    labels: Mapping[str, str],
+    group: str,
+    lang: Lang,
+) -> go.Figure:
+    """The group's ratio on the cross-border map: each side with its own colour scale and
+    colour bar (below the map, NL left, DE right)."""
+    frame = values.rename(columns={"name": "area_name"}).merge(
+        units[["region_id", "name", "level", "vwg_type"]], on="region_id"
+    )
+    layers = []
+    for position, country in ((0.22, "NL"), (0.78, "DE")):
+        side = frame[frame["country"] == country]
+        if side.empty:
+            continue
+        sample = f" ({translate(lang, SAMPLE)})" if side["is_sample"].any() else ""
+        layers.append(
+            {
+                "frame": side,
+                "value_column": "ratio",
+                "hover_text": side.apply(_map_hover, axis=1, args=(labels, group, lang)),
+                "colourbar_title": f"{country}: {translate(lang, RATIO_LABELS[country])}{sample}",
+                "colourscale": SIDE_SCALES[country],
+                "tickformat": ".2f",
+                "colourbar": {
+                    "orientation": "h",
+                    "x": position,
+                    "xanchor": "center",
+                    "y": -0.02,
+                    "yanchor": "top",
+                    "len": 0.42,
+                    "title": {"side": "top", "font": {"size": 11}},
+                },
+            }
+        )
+    first, *others = layers
+    extra = [
+        choropleth_layer(geojson, layer.pop("frame"), name=f"regions-{index}", **layer)
+        for index, layer in enumerate(others, start=1)
+    ]
+    main = first.pop("frame")
+    figure = region_map(
+        geojson,
+        main,
+        lang=lang,
+        context_ids=context_ids,
+        border_label=translate(lang, BORDER),
+        height=560,
+        extra_layers=extra,
+        **first,
+    )
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 90})
+    return figure
+
+
+def population_figure(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Inhabitants on 31 December per basis, the series break between them marked: the lines
+    do not join across it."""
+    rows = frame[(frame["measure"] == "population") & frame["breakdown"].isna()].sort_values(
+        "period"
+    )
+    figure = go.Figure()
+    for basis, colour in zip(rows["basis"].dropna().unique(), ("#9dc3e6", "#1f5c99"), strict=False):
+        part = rows[rows["basis"] == basis]
+        dates = [dt.date.fromisoformat(period) for period in part["period"]]
+        figure.add_trace(
+            go.Scatter(
+                x=dates,
+                y=part["value"],
+                mode="lines+markers+text",
+                name=translate(lang, BASIS, basis=basis),
+                line={"color": colour, "width": 3},
+                marker={"size": 10},
+                text=[fmt_number(value, lang) for value in part["value"]],
+                textposition="top center",
+                customdata=[fmt_date(date, lang) for date in dates],
+                hovertemplate="%{customdata}: %{text}<extra>%{fullData.name}</extra>",
+            )
+        )
+    breaks = rows[rows["series_break"].fillna(False).astype(bool)]
+    if not breaks.empty:
+        first_new = dt.date.fromisoformat(breaks["period"].iloc[0])
+        before = rows[rows["period"] < breaks["period"].iloc[0]]
+        last_old = dt.date.fromisoformat(before["period"].iloc[-1]) if len(before) else first_new
+        # The first figure on the new basis is the break; it happened after the last old one.
+        midpoint = last_old + (first_new - last_old) / 2
+        figure.add_vline(
+            x=dt.datetime.combine(midpoint, dt.time(), tzinfo=dt.UTC).timestamp() * 1000,
+            line={"color": BREAK_COLOUR, "dash": "dash", "width": 2},
+            annotation_text=translate(lang, SERIES_BREAK),
+            annotation_position="top",
+            annotation_font_color="#404040",
+        )
+    low, high = rows["value"].min(), rows["value"].max()
+    figure.update_yaxes(
+        title_text=translate(lang, POPULATION),
+        tickformat=",d",
+        range=[low - (high - low) * 0.6, high + (high - low) * 0.6],
+        gridcolor="#e6e6e6",
+    )
+    figure.update_xaxes(tickformat="%Y")
+    figure.update_layout(
+        height=380,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        separators=plotly_separators(lang),
+        legend={"orientation": "h", "y": -0.15, "x": 0},
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def employees_figure(frame: pd.DataFrame, lang: Lang) -> go.Figure:
+    """SV-Beschäftigte at the workplace on 30 June, total, by sex and foreign nationals, one
+    bar per year."""
+    rows = frame[frame["measure"] == "employees_svb"]
+    rows = rows[rows["breakdown_code"].isna() | rows["breakdown_code"].isin(EMPLOYEE_GROUPS)]
+    figure = go.Figure()
+    shades = ("#9dc3e6", "#1f5c99", "#0b2e59")
+    for (period, part), colour in zip(rows.groupby("period"), shades, strict=False):
+        date = fmt_date(dt.date.fromisoformat(str(period)), lang)
+        keys = [None if pd.isna(code) else code for code in part["breakdown_code"]]
+        names = [translate(lang, EMPLOYEE_GROUPS[key]) for key in keys]
+        figure.add_trace(
+            go.Bar(
+                x=names,
+                y=part["value"],
+                name=date,
+                marker_color=colour,
+                text=[fmt_number(value, lang) for value in part["value"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{x}: %{text}<extra>" + date + "</extra>",
+            )
+        )
+    order = [translate(lang, label) for label in EMPLOYEE_GROUPS.values()]
+    figure.update_xaxes(categoryorder="array", categoryarray=order)
+    figure.update_yaxes(title_text=translate(lang, EMPLOYEES), tickformat=",d", gridcolor="#e6e6e6")
+    figure.update_layout(
+        height=380,
+        barmode="group",
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        separators=plotly_separators(lang),
+        legend={"orientation": "h", "y": -0.12, "x": 0},
+        plot_bgcolor="white",
+    )
+    return figure

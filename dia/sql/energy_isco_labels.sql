@@ -1,0 +1,4 @@
+-- ISCO-08 major and sub-major groups with their labels.
+SELECT code, level, label_en, label_nl, label_de
+FROM isco_group
+ORDER BY code

@@ -1,0 +1,3 @@
+SELECT code, level, label_en, label_nl, label_de
+FROM isco_group
+ORDER BY code

@@ -1,0 +1,168 @@
+"""Energy transition: capacity on both sides of the border, its growth and mix, and the
+projects that look for partners and skills across the border."""
+
+import streamlit as st
+
+from dia import energy
+from dia.auth import current_user
+from dia.i18n import fmt_number
+from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.ui import _, current_lang, kpi, map_attribution, sources_caption, translated
+
+lang = current_lang()
+user = current_user()
+assert user is not None  # the router shows pages to known users only
+
+st.title(_("Energy transition"))
+st.caption(
+    _(
+        "Where renewable capacity grows on both sides of the border, which projects look for "
+        "partners and skills, and which member companies across the border could take part."
+    )
+)
+
+period = energy.growth_years()
+if period is None:
+    st.info(_("No capacity figures for two years have been loaded yet."))
+else:
+    start, end = period
+    cols = st.columns(4)
+    for col, (region_id, technology) in zip(
+        cols,
+        ((energy.KREIS, "solar"), (energy.KREIS, "wind"), (energy.COROP, "solar"), (energy.COROP, "wind")),
+        strict=True,
+    ):
+        item = energy.total(region_id, technology, start, end)
+        tag = f" ({_('sample')})" if item.is_sample else ""
+        with col:
+            kpi(
+                f"{energy.SIDE_NAMES[region_id]}: {energy.technology_label(technology, lang)}{tag}",
+                f"{fmt_number(item.end_mw, lang)} MW",
+                _("Installed capacity at the end of {year}", year=end),
+                energy.change_text(item, start, lang),
+            )
+
+    st.subheader(_("Installed capacity per municipality"))
+    left, middle, right = st.columns([2, 3, 2])
+    with left:
+        technology = st.selectbox(
+            _("Technology"),
+            energy.TECHNOLOGY_CHOICES,
+            format_func=translated(energy.TECHNOLOGY_LABELS.__getitem__),
+        )
+        year = st.segmented_control(
+            _("End of year"), energy.years(), default=end, required=True
+        )
+    with middle:
+        measure = st.radio(
+            _("Measure"), energy.MEASURES, format_func=translated(lambda m: m.label)
+        )
+    with right:
+        de_level = st.radio(
+            _("German units"),
+            DE_LEVELS,
+            format_func=translated(DE_LEVEL_LABELS.__getitem__),
+            help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
+        )
+    st.plotly_chart(
+        energy.capacity_map(measure, technology, int(year), de_level, lang),
+        width="stretch",
+        key="energy_map",
+    )
+    sources_caption(energy.sources("capacity", lang))
+    map_attribution()
+    if energy.has_sample_capacity():
+        st.caption(
+            _(
+                "Dotted outline and hatched bars: sample figures (voorbeelddata / Beispieldaten), "
+                "not real data. A real figure, once loaded, replaces the sample one."
+            )
+        )
+
+    st.subheader(
+        _(
+            "{technology}: growth from the end of {start} to the end of {end}",
+            technology=energy.technology_label(technology, lang),
+            start=start,
+            end=end,
+        )
+    )
+    st.plotly_chart(
+        energy.growth_figure(technology, de_level, start, end, lang),
+        width="stretch",
+        key="energy_growth",
+    )
+    sources_caption(energy.sources("capacity", lang))
+    for note in energy.decreases(start, end, lang):
+        st.info(note, icon=":material/fact_check:")
+
+    st.subheader(_("Technology mix per municipality, end of {year}", year=int(year)))
+    st.plotly_chart(
+        energy.mix_figure(int(year), de_level, lang), width="stretch", key="energy_mix"
+    )
+    sources_caption(energy.sources("capacity", lang))
+
+facts = energy.facts(lang)
+if facts:
+    st.subheader(_("Published figures for the region"))
+    st.caption(_("Single figures as published, with their source: reference points, not a series."))
+    for fact in facts:
+        st.markdown(fact.markdown(_("source")))
+    sources_caption(energy.sources("fact", lang))
+
+st.subheader(_("Energy projects and cross-border partners"))
+st.caption(
+    _(
+        "Member companies located on the other side of the border whose activity (NACE) fits "
+        "the project's technology: the partners DIA could introduce."
+    )
+)
+projects = energy.opportunities(user)
+if projects.empty:
+    st.info(_("No energy projects have been loaded yet."))
+else:
+    st.dataframe(energy.opportunity_table(projects, user, lang), hide_index=True, width="stretch")
+    sources_caption(energy.sources("opportunity", lang))
+    if user.aggregates_only:
+        st.caption(_("Counts below 5 are shown as <5."))
+
+    index = st.selectbox(
+        _("Project"),
+        range(len(projects)),
+        format_func=lambda i: energy.opportunity_label(projects.iloc[i], lang),
+    )
+    project = projects.iloc[index]
+    if isinstance(project["description"], str):
+        st.write(project["description"])
+    st.markdown(f"**{_('Partners sought')}:** {project['partners_sought'] or '–'}")
+    partners = energy.partners(project["opportunity_id"], user, lang)
+    if partners.empty:
+        st.info(_("No member companies across the border match this project yet."))
+    else:
+        st.dataframe(partners, hide_index=True, width="stretch")
+        if not user.aggregates_only and len(user.visible_associations()) < 2:
+            st.caption(
+                _(
+                    "Names are shown for your own association's members; the other "
+                    "association can introduce its members."
+                )
+            )
+
+    st.markdown(f"**{_('Skills gap of the occupations needed')}**")
+    if not energy.labour_figures_loaded():
+        st.info(
+            _(
+                "No labour-market figures by occupation have been loaded yet, so the skills "
+                "gap cannot be shown."
+            )
+        )
+    else:
+        gap, notes = energy.skill_gap(project["opportunity_id"], lang)
+        if gap.empty:
+            st.info(_("This project names no occupations."))
+        else:
+            st.dataframe(gap, hide_index=True, width="stretch")
+            if notes:
+                st.caption(_("Labour market") + ": " + " · ".join(notes))
+            else:
+                st.caption(_("No labour-market figures for these occupations yet."))

@@ -1,0 +1,349 @@
+"""Skilled workers: vacancies and job seekers per occupation group on both sides of the border."""
+
+import streamlit as st
+
+from dia import labour
+from dia import labour_charts as charts
+from dia.auth import current_user
+from dia.privacy import fmt_count, mask_counts
+from dia.regions import map_shapes, region_facts
+from dia.ui import _, current_lang, kpi, map_attribution, sources_caption
+
+lang = current_lang()
+user = current_user()
+assert user is not None  # the router stops before pages when nobody is logged in
+mask = user.aggregates_only
+
+st.title(_("Skilled workers: vacancies and job seekers across the border"))
+st.caption(
+    _(
+        "Where Zuidoost-Drenthe and Emsland lack skilled workers, per occupation group "
+        "(ISCO-08), and where one side's job seekers could fill the other side's vacancies."
+    )
+)
+
+figures = labour.occupations()
+coverage = labour.areas()
+areas = labour.main_areas(figures, coverage)
+labels = labour.isco_labels(lang)
+
+if not areas:
+    st.info(
+        _(
+            "No vacancy or job-seeker figures have been loaded yet. Enter UWV and BA figures "
+            "in the long-format statistics template and load them with the ETL."
+        )
+    )
+else:
+    codes = {country: area.region_code for country, area in areas.items()}
+    if any(area.is_sample for area in areas.values()):
+        st.warning(
+            _(
+                "Vacancies and job seekers on this page are generated sample data "
+                "(voorbeelddata / Beispieldaten) in the format of the UWV and BA tables, until "
+                "the real tables are loaded. The Emsland population and employment figures at "
+                "the bottom are official statistics."
+            ),
+            icon=":material/science:",
+        )
+    if mask:
+        st.info(_("Aggregates only: counts below 5 are shown as <5."))
+
+    left, right = st.columns([2, 3])
+    with left:
+        all_groups = _("All major groups")
+        major = st.selectbox(
+            _("ISCO-08 major group"),
+            [None, *labour.major_groups(figures)],
+            format_func=lambda code: (
+                all_groups if code is None else labour.group_label(code, labels)
+            ),
+        )
+    with right:
+        period = st.select_slider(
+            _("Quarter"), options=labour.periods(figures), value=labour.default_period(figures)
+        )
+
+    totals = labour.overall(figures, period, codes)
+    table = labour.group_table(figures, period, codes)
+    classified = labour.classify(table, totals)
+    shown = classified[classified["isco_group"].isin(labour.groups(figures, major))]
+    complement = labour.complementarity(classified)
+
+    for column, (country, area) in zip(st.columns(len(areas)), areas.items(), strict=True):
+        side = totals[totals["country"] == country]
+        with column:
+            st.markdown(f"**{charts.side_title(area, lang)}** · {period}")
+            cells = st.columns(3)
+            for cell, measure in zip(cells[:2], labour.MEASURES, strict=True):
+                with cell:
+                    kpi(
+                        _(charts.MEASURE_LABELS[country][measure]),
+                        fmt_count(side[measure].sum() if len(side) else None, lang, mask=mask),
+                        _("All occupations, as published"),
+                    )
+            with cells[2]:
+                kpi(
+                    _("Ratio"),
+                    labour.fmt_ratio(side["ratio"].iloc[0] if len(side) else None, lang),
+                    _(charts.RATIO_LABELS[country]),
+                )
+
+    st.subheader(_("Vacancies and job seekers per occupation group"))
+    chart, note = st.columns([4, 1])
+    with chart:
+        st.plotly_chart(
+            charts.counts_figure(shown, areas, labels, lang, mask=mask),
+            width="stretch",
+            key="labour_counts",
+        )
+    with note:
+        st.caption(
+            _(
+                "**NL:** open vacancies at the end of the quarter and people with a WW benefit "
+                "of less than six months (UWV), for the whole labour market region."
+            )
+        )
+        st.caption(
+            _(
+                "**DE:** vacancies reported to the Bundesagentur für Arbeit (about half of all "
+                "vacancies) and registered unemployed people by target occupation (BA)."
+            )
+        )
+        st.caption(
+            _(
+                "Job seekers differ: a Dutch WW recipient or *werkloze* is not a German "
+                "*Arbeitsloser*, and neither counts every job seeker. Compare each side with "
+                "itself, not the two bars across the border."
+            )
+        )
+        st.caption(
+            _(
+                "Occupations: BRC 2014 (NL) and KldB 2010 (DE) mapped to ISCO-08 sub-major "
+                "groups; a BRC group is split equally over its ISCO unit groups, a KldB code "
+                "takes BA's first-ranked match."
+            )
+        )
+
+    st.subheader(_("Tension per occupation group"))
+    chart, note = st.columns([4, 1])
+    with chart:
+        st.plotly_chart(
+            charts.tension_figure(shown, totals, areas, labels, lang),
+            width="stretch",
+            key="labour_tension",
+        )
+    with note:
+        st.caption(
+            _(
+                "Each side on its own axis. UWV measures tension as open vacancies per "
+                "short-term WW recipient; the BA rates shortage occupations in its "
+                "Engpassanalyse per federal state with several indicators. Both ratios here are "
+                "vacancies per job seeker, but their levels cannot be compared across the "
+                "border."
+            )
+        )
+        st.caption(
+            _(
+                "What can be compared is a group's position on its own side: **shortage** "
+                "means a ratio of at least 1.5 times the side's ratio over all occupations "
+                "(dotted line) and more vacancies than job seekers; **surplus** at most two "
+                "thirds of it and more job seekers than vacancies."
+            )
+        )
+
+    st.subheader(_("Where one side's surplus meets the other side's shortage"))
+    matches = complement.dropna(subset=["direction"]).sort_values("potential", ascending=False)
+    if matches.empty:
+        st.info(
+            _(
+                "In this quarter no occupation group is short on one side with a surplus on the other."
+            )
+        )
+    else:
+        directions = {
+            "DE→NL": _("Job seekers in {de} for vacancies in {nl}"),
+            "NL→DE": _("Job seekers in {nl} for vacancies in {de}"),
+        }
+        names = {country: area.title(lang) for country, area in areas.items()}
+        view = mask_counts(
+            matches,
+            ["NL_vacancies", "NL_job_seekers", "DE_vacancies", "DE_job_seekers", "potential"],
+            mask=mask,
+        )
+        st.dataframe(
+            {
+                _("Occupation group (ISCO-08)"): [
+                    labour.group_label(code, labels) for code in view["isco_group"]
+                ],
+                _("Direction"): [
+                    directions[d].format(nl=names.get("NL", "NL"), de=names.get("DE", "DE"))
+                    for d in view["direction"]
+                ],
+                _("People to match (indicative)"): [
+                    fmt_count(v, lang, mask=mask) for v in view["potential"]
+                ],
+                "NL · " + _("Vacancies"): [
+                    fmt_count(v, lang, mask=mask) for v in view["NL_vacancies"]
+                ],
+                "NL · " + _("Job seekers"): [
+                    fmt_count(v, lang, mask=mask) for v in view["NL_job_seekers"]
+                ],
+                "NL · " + _("Status"): [labour.status_label(s, lang) for s in view["NL_status"]],
+                "DE · " + _("Vacancies"): [
+                    fmt_count(v, lang, mask=mask) for v in view["DE_vacancies"]
+                ],
+                "DE · " + _("Job seekers"): [
+                    fmt_count(v, lang, mask=mask) for v in view["DE_job_seekers"]
+                ],
+                "DE · " + _("Status"): [labour.status_label(s, lang) for s in view["DE_status"]],
+            },
+            hide_index=True,
+            width="stretch",
+        )
+    both = labour.short_on_both_sides(complement)
+    if both:
+        st.caption(
+            _(
+                "Short on both sides (a case for joint training and recruitment rather than "
+                "matching): {groups}.",
+                groups="; ".join(labour.group_label(code, labels) for code in both),
+            )
+        )
+    st.caption(
+        _(
+            "People to match: the smaller of the vacancies the short side cannot fill with its "
+            "own job seekers and the job seekers the other side does not need. An order of "
+            "magnitude for matchmaking, not a forecast: definitions, commuting distance, "
+            "language and qualifications are not taken into account."
+        )
+    )
+
+    st.subheader(_("One occupation group: trend and map"))
+    options = labour.groups(figures)
+    first = labour.default_group(complement)
+    group = st.selectbox(
+        _("Occupation group (ISCO-08)"),
+        options,
+        index=options.index(first) if first in options else 0,
+        format_func=lambda code: labour.group_label(code, labels),
+    )
+    trend_chart, map_chart = st.columns([1, 1])
+    with trend_chart:
+        st.plotly_chart(
+            charts.trend_figure(
+                labour.trend(figures, group, codes),
+                labour.trend(figures, None, codes),
+                areas,
+                labour.group_label(group, labels),
+                lang,
+            ),
+            width="stretch",
+            key="labour_trend",
+        )
+        st.caption(
+            _(
+                "Reference dates differ: UWV counts vacancies at the end of the quarter, the BA "
+                "counts on a fixed day in the middle of the month. Each side on its own axis."
+            )
+        )
+    with map_chart:
+        geojson, context_ids = map_shapes()
+        st.plotly_chart(
+            charts.tension_map(
+                labour.map_values(figures, coverage, period, group),
+                region_facts("verwaltungsgemeinschaft"),
+                geojson,
+                context_ids,
+                labels,
+                group,
+                lang,
+            ),
+            width="stretch",
+            key="labour_map",
+        )
+        st.caption(
+            _(
+                "Figures are published for whole areas, not per municipality: every "
+                "municipality shows the value of the area it belongs to (hover for which). "
+                "Separate colour scales for NL and DE, {period}.",
+                period=period,
+            )
+        )
+        map_attribution()
+
+    sample_sources = labour.sources_for(figures["source_ids"])
+    sources_caption(zip(sample_sources["title"], sample_sources["vintage"], strict=True))
+    st.caption(labour.CROSSWALK_ATTRIBUTION)
+
+st.subheader(_("Emsland in official statistics"))
+official = labour.official()
+if official.empty:
+    st.info(_("The official population and employment tables are not in this warehouse."))
+else:
+    st.caption(_("Real figures of the statistical offices, not sample data."))
+    population, employees = st.columns(2)
+    with population:
+        st.markdown("**" + _("Inhabitants on 31 December") + "**")
+        st.plotly_chart(
+            charts.population_figure(official, lang), width="stretch", key="labour_population"
+        )
+        st.caption(
+            _(
+                "The population is updated from the last census. Up to 31 December 2022 the "
+                "update rests on the 2011 census, from 2023 on the 2022 census, which counted "
+                "fewer inhabitants: the drop at the break is a correction, not a loss of people."
+            )
+        )
+    with employees:
+        st.markdown(
+            "**" + _("Employees subject to social insurance at their workplace, 30 June") + "**"
+        )
+        st.plotly_chart(
+            charts.employees_figure(official, lang), width="stretch", key="labour_employees"
+        )
+        change = labour.employee_change(official)
+        foreign = labour.employee_change(official, "NATA")
+        if change is not None and foreign is not None:
+            st.caption(
+                _(
+                    "{first} to {last}: {change} employees ({share}); foreign nationals "
+                    "{foreign_change} ({foreign_share}). Civil servants and the self-employed "
+                    "are not included.",
+                    first=change.first_period[:4],
+                    last=change.last_period[:4],
+                    change=labour.fmt_change(change.change, lang),
+                    share=labour.fmt_change_share(change.share, lang),
+                    foreign_change=labour.fmt_change(foreign.change, lang),
+                    foreign_share=labour.fmt_change_share(foreign.share, lang),
+                )
+            )
+    official_sources = labour.sources_for(official["source_id"])
+    sources_caption(zip(official_sources["title"], official_sources["vintage"], strict=True))
+    st.caption(" · ".join(labour.attributions(official_sources)))
+
+with st.expander(_("Method, definitions and caveats")):
+    st.markdown(
+        _(
+            "- **Geography.** Each side's figures are shown for the area they are published "
+            "for: UWV per labour market region (arbeidsmarktregio Drenthe: Emmen, Coevorden, "
+            "Borger-Odoorn, De Wolden, Hoogeveen, Midden-Drenthe), the BA per district "
+            "(Landkreis) or employment agency district. The area is named above every chart "
+            "and in every map hover.\n"
+            "- **Vacancies.** NL: open vacancies (UWV). DE: vacancies reported to the BA; "
+            "employers report only part of their vacancies.\n"
+            "- **Job seekers.** NL: WW benefit for less than six months, the denominator of "
+            "UWV's tension indicator. DE: registered unemployed (*arbeitslos*: registered, "
+            "without work or under 15 hours a week, available) by target occupation. Dutch "
+            "*werkloos* (CBS, ILO definition) is a survey concept and again different.\n"
+            "- **Occupations.** BRC 2014 (CBS) and KldB 2010 (BA) are mapped to ISCO-08. "
+            "KldB: BA's Umsteigeschlüssel, first-ranked match. BRC: every ISCO-08 unit group "
+            "CBS assigns to the group, the figure split equally (CBS gives no weights).\n"
+            "- **Status.** Relative to the same side: shortage at 1.5 times the side's ratio "
+            "over all occupations or more, surplus at two thirds or less; groups with fewer "
+            "than 10 vacancies and job seekers together are not rated.\n"
+            "- **Sample data.** Until real UWV and BA tables are loaded, vacancies and job "
+            "seekers are generated sample figures, marked as such in every chart.\n"
+            "- Full documentation: docs/labour-market.md."
+        )
+    )

@@ -1,0 +1,145 @@
+"""Members: who takes part, from which side of the border, in which sector and municipality."""
+
+import streamlit as st
+
+from dia import members
+from dia.auth import current_user
+from dia.i18n import fmt_date
+from dia.privacy import fmt_count
+from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.ui import _, current_lang, kpi, map_attribution, sources_caption, translated
+
+lang = current_lang()
+user = current_user()
+assert user is not None  # the router stops before pages when nobody is logged in
+mask = user.aggregates_only
+as_of = members.today()
+sources = members.sources(lang)
+
+st.title(_("Members"))
+st.caption(
+    _(
+        "Member companies of Ondernemend Emmen (OE) and Wirtschaftsverband Emsland (WVE) on {date}.",
+        date=fmt_date(as_of, lang),
+    )
+)
+if mask:
+    st.info(_("Aggregates only: no company names, and counts below 5 are shown as <5."))
+
+facts = members.headline(as_of)
+cols = st.columns(4)
+with cols[0]:
+    kpi(
+        _("Members OE"),
+        fmt_count(facts.members_oe, lang, mask=mask),
+        _(
+            "{count} of them with an address in Germany",
+            count=fmt_count(facts.oe_members_in_de, lang, mask=mask),
+        ),
+    )
+with cols[1]:
+    kpi(
+        _("Members WVE"),
+        fmt_count(facts.members_wve, lang, mask=mask),
+        _(
+            "{count} of them with an address in the Netherlands",
+            count=fmt_count(facts.wve_members_in_nl, lang, mask=mask),
+        ),
+    )
+with cols[2]:
+    kpi(
+        _("Companies (counted once)"),
+        fmt_count(facts.companies, lang, mask=mask),
+        _("A company that is a member of both associations counts once (Interreg CO01)."),
+    )
+with cols[3]:
+    kpi(_("Members of both associations"), fmt_count(facts.in_both, lang, mask=mask))
+
+st.subheader(_("Members per municipality"))
+left, middle, right = st.columns(3)
+with left:
+    association = st.selectbox(
+        _("Association"),
+        members.ASSOCIATION_CHOICES,
+        format_func=translated(members.ASSOCIATION_LABELS.__getitem__),
+    )
+with middle:
+    measure = st.radio(
+        _("Measure"),
+        members.MAP_MEASURES,
+        format_func=translated(lambda m: m.label),
+        horizontal=True,
+    )
+with right:
+    de_level = st.radio(
+        _("German units"),
+        DE_LEVELS,
+        format_func=translated(DE_LEVEL_LABELS.__getitem__),
+        horizontal=True,
+    )
+figure, unplaced = members.member_map(association, de_level, measure, lang, mask=mask, as_of=as_of)
+st.plotly_chart(figure, width="stretch", key="members_map")
+if unplaced:
+    st.caption(
+        _(
+            "{count} members are not on this map: their postcode covers several municipalities and names no single one at this level.",
+            count=fmt_count(unplaced, lang, mask=mask),
+        )
+    )
+map_attribution()
+sources_caption(sources)
+
+left, right = st.columns(2)
+with left:
+    st.plotly_chart(
+        members.sector_figure(lang, mask=mask, as_of=as_of), width="stretch", key="members_sector"
+    )
+    sources_caption(sources)
+with right:
+    st.plotly_chart(
+        members.size_figure(lang, mask=mask, as_of=as_of), width="stretch", key="members_size"
+    )
+    sources_caption(sources)
+
+since_year = st.slider(
+    _("Show years from"),
+    min_value=1975,
+    max_value=as_of.year,
+    value=members.first_year_shown(),
+)
+st.plotly_chart(
+    members.timeline_figure(lang, mask=mask, as_of=as_of, since_year=since_year),
+    width="stretch",
+    key="members_timeline",
+)
+sources_caption(sources)
+
+st.subheader(_("Companies in both associations"))
+if mask:
+    st.write(
+        _(
+            "{count} companies are members of both associations.",
+            count=fmt_count(facts.in_both, lang, mask=mask),
+        )
+    )
+else:
+    st.dataframe(members.in_both_table(lang, as_of), hide_index=True, width="stretch")
+
+for own in user.visible_associations():
+    contacts = members.may_see_contacts(user, own)
+    st.subheader(_("Member list {association}", association=own))
+    if not contacts:
+        st.caption(_("Contact persons are shown to the association's staff only."))
+    st.dataframe(
+        members.member_table(own, lang, contacts=contacts),
+        hide_index=True,
+        width="stretch",
+        height=420,
+    )
+    st.download_button(
+        _("Download member list {association} (.xlsx)", association=own),
+        data=members.member_workbook(own, lang, contacts=contacts, is_sample=facts.is_sample),
+        file_name=f"members_{own.lower()}_{as_of.isoformat()}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"download_{own}",
+    )
