@@ -93,6 +93,10 @@ KREIS: Final = "03454"
 COROP: Final = "CR08"
 SIDE_NAMES: Final[dict[str, str]] = {KREIS: "Landkreis Emsland", COROP: "Zuidoost-Drenthe"}
 _ISO_DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_QUOTED_RE: Final = re.compile(r'"([^"]+)"')
+_REPORTED_RE: Final = re.compile(r"^(?P<publisher>.+?) \(reported by (?P<medium>.+)\)$")
+# The caption says "Source:" already.
+_LEADING_SOURCE_RE: Final = re.compile(r"^(bron|quelle|source)\s*:\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,15 @@ MEASURES: Final = (
 
 def technology_label(code: str, lang: Lang) -> str:
     return translate(lang, TECHNOLOGY_LABELS.get(code, code))
+
+
+def stage_label(code: str, lang: Lang) -> str:
+    return translate(lang, STAGE_LABELS.get(code, code))
+
+
+def measure_label(measure: Measure) -> str:
+    """A widget label (msgid) of a measure."""
+    return measure.label
 
 
 def _end_of(year: int, lang: Lang) -> str:
@@ -240,6 +253,16 @@ def capacity_map(
     return figure
 
 
+def _sample_pattern(is_sample: pd.Series) -> dict[str, Any]:
+    """Hatching over the bar's own colour where a figure is sample data."""
+    return {
+        "shape": [SAMPLE_PATTERN if flag else "" for flag in is_sample],
+        "fgcolor": SAMPLE_COLOUR,
+        "fillmode": "overlay",
+        "solidity": 0.4,
+    }
+
+
 def _sample_legend(lang: Lang) -> go.Bar:
     """A legend entry explaining the hatching of sample bars."""
     return go.Bar(
@@ -248,9 +271,13 @@ def _sample_legend(lang: Lang) -> go.Bar:
         orientation="h",
         name=translate(lang, SAMPLE_LEGEND),
         marker={
-            "color": "rgba(0,0,0,0)",
-            "line": {"color": SAMPLE_COLOUR, "width": 1},
-            "pattern": {"shape": SAMPLE_PATTERN, "fgcolor": SAMPLE_COLOUR},
+            "color": "#d9d9d9",
+            "pattern": {
+                "shape": SAMPLE_PATTERN,
+                "fgcolor": SAMPLE_COLOUR,
+                "fillmode": "overlay",
+                "solidity": 0.4,
+            },
         },
         hoverinfo="skip",
     )
@@ -261,14 +288,22 @@ def _bar_layout(figure: go.Figure, rows: int, x_title: str, lang: Lang) -> go.Fi
         height=max(320, 90 + 22 * rows),
         margin={"l": 10, "r": 10, "t": 40, "b": 40},
         separators=plotly_separators(lang),
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        legend={
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "traceorder": "normal",
+        },
         xaxis={"title": {"text": x_title}, "tickformat": ",d"},
         yaxis={"automargin": True},
     )
     return figure
 
 
-def growth_figure(technology: str, de_level: DeLevel, start: int, end: int, lang: Lang) -> go.Figure:
+def growth_figure(
+    technology: str, de_level: DeLevel, start: int, end: int, lang: Lang
+) -> go.Figure:
     """Capacity at the end of ``start`` and ``end`` per municipality, largest on top."""
     before = map_units(de_level, start, technology).set_index("region_id")
     after = map_units(de_level, end, technology).set_index("region_id")
@@ -295,10 +330,7 @@ def growth_figure(technology: str, de_level: DeLevel, start: int, end: int, lang
                 name=_end_of(year, lang),
                 marker={
                     "color": colour,
-                    "pattern": {
-                        "shape": [SAMPLE_PATTERN if s else "" for s in frame["is_sample"]],
-                        "fgcolor": SAMPLE_COLOUR,
-                    },
+                    "pattern": _sample_pattern(frame["is_sample"]),
                 },
                 customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>",
@@ -312,7 +344,10 @@ def growth_figure(technology: str, de_level: DeLevel, start: int, end: int, lang
 
 def mix_figure(year: int, de_level: DeLevel, lang: Lang) -> go.Figure:
     """Share of each technology in a municipality's capacity (stacked to 100 %)."""
-    parts = {tech: map_units(de_level, year, tech).set_index("region_id") for tech in CAPACITY_TECHNOLOGIES}
+    parts = {
+        tech: map_units(de_level, year, tech).set_index("region_id")
+        for tech in CAPACITY_TECHNOLOGIES
+    }
     total = sum(part["capacity_mw"].fillna(0) for part in parts.values())
     assert isinstance(total, pd.Series)
     order = total.sort_values().index
@@ -337,10 +372,7 @@ def mix_figure(year: int, de_level: DeLevel, lang: Lang) -> go.Figure:
                 name=technology_label(technology, lang),
                 marker={
                     "color": TECHNOLOGY_COLOURS[technology],
-                    "pattern": {
-                        "shape": [SAMPLE_PATTERN if s else "" for s in part["is_sample"]],
-                        "fgcolor": "#333333",
-                    },
+                    "pattern": _sample_pattern(part["is_sample"]),
                 },
                 customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>",
@@ -352,10 +384,10 @@ def mix_figure(year: int, de_level: DeLevel, lang: Lang) -> go.Figure:
     return _bar_layout(figure, len(order), "%", lang)
 
 
-def _signed(value: float, lang: Lang) -> str:
+def _signed(value: float, lang: Lang, decimals: int = 1) -> str:
     if pd.isna(value):
         return "–"
-    return ("+" if value > 0 else "") + fmt_number(value, lang, 1)
+    return ("+" if value > 0 else "") + fmt_number(value, lang, decimals)
 
 
 @dataclass(frozen=True)
@@ -393,13 +425,14 @@ def total(region_id: str, technology: str, start: int, end: int) -> Total:
     return Total(region_id, technology, at(start), at(end), bool(shown["is_sample"].any()))
 
 
-def change_text(item: Total, start: int, lang: Lang) -> str | None:
-    """``+175 MW (+29 %) since end of 2021`` for a KPI delta."""
+def change_text(item: Total, lang: Lang) -> str | None:
+    """``+175 MW (+29 %)`` for a KPI delta."""
     if item.change is None:
         return None
-    pct = f" ({'+' if (item.share or 0) > 0 else ''}{fmt_percent(item.share, lang)})"
-    since = translate(lang, N_("since {when}"), when=_end_of(start, lang))
-    return f"{_signed(item.change, lang)} MW{pct if item.share is not None else ''} {since}"
+    text = f"{_signed(item.change, lang, 0)} MW"
+    if item.share is not None:
+        text += f" ({'+' if item.share > 0 else ''}{fmt_percent(item.share, lang)})"
+    return text
 
 
 def decreases(start: int, end: int, lang: Lang) -> list[str]:
@@ -448,11 +481,14 @@ def sources(used_for: str, lang: Lang) -> list[tuple[str, str]]:
     frame = frame[frame["used_for"] == used_for]
     grouped: dict[str, list[str]] = {}
     for row in frame.itertuples(index=False):
-        name = str(row.attribution or row.title)
+        name = _LEADING_SOURCE_RE.sub("", str(row.attribution or row.title))
         if row.is_sample and "voorbeelddata" not in name.lower():
             name = str(row.title)  # the title says "Voorbeelddata / Beispieldaten"
         grouped.setdefault(name, []).append(_dates(str(row.vintage), lang))
-    return [(name, ", ".join(dict.fromkeys(v for v in vintages if v))) for name, vintages in grouped.items()]
+    return [
+        (name, ", ".join(dict.fromkeys(v for v in vintages if v)))
+        for name, vintages in grouped.items()
+    ]
 
 
 @dataclass(frozen=True)
@@ -467,12 +503,34 @@ class Fact:
 
     def markdown(self, source_word: str) -> str:
         """Figure, date, publisher, the quote as published and a link to the page."""
-        quote = ": " + re.sub(r'"([^"]*)"', r"“\1”", self.quote) if self.quote else ""
+        quote = f": “{self.quote}”" if self.quote else ""
         link = f" · [{source_word}]({self.url})" if self.url else ""
         return (
             f"**{self.region}** · {self.indicator}: **{self.value}** ({self.when})  \n"
             f"{self.publisher}{quote}{link}"
         )
+
+
+def _quoted(note: object) -> str | None:
+    """The published sentence of a fact's note (between double quotes); the compiler's
+    remarks around it are English working notes and stay in the warehouse."""
+    if not isinstance(note, str):
+        return None
+    found = _QUOTED_RE.findall(note)
+    return " … ".join(part.strip() for part in found) if found else None
+
+
+def _publisher(text: str, lang: Lang) -> str:
+    """``CBS (reported by nieuws.nl)`` in the user's language."""
+    reported = _REPORTED_RE.match(text)
+    if reported is None:
+        return text
+    return translate(
+        lang,
+        N_("{publisher}, reported by {medium}"),
+        publisher=reported["publisher"],
+        medium=reported["medium"],
+    )
 
 
 def facts(lang: Lang) -> list[Fact]:
@@ -496,8 +554,8 @@ def facts(lang: Lang) -> list[Fact]:
                 indicator=translate(lang, FACT_LABELS.get(row.indicator, row.indicator)),
                 value=value,
                 when=when,
-                publisher=str(row.original_publisher),
-                quote=row.quote if isinstance(row.quote, str) else None,
+                publisher=_publisher(str(row.original_publisher), lang),
+                quote=_quoted(row.quote),
                 url=row.source_url if isinstance(row.source_url, str) else None,
             )
         )
@@ -532,20 +590,10 @@ def opportunity_table(frame: pd.DataFrame, user: User, lang: Lang) -> pd.DataFra
             translate(lang, N_("Technology")): frame["technology"].map(
                 lambda code: technology_label(code, lang)
             ),
-            translate(lang, N_("Stage")): frame["stage"].map(
-                lambda code: translate(lang, STAGE_LABELS.get(code, code))
-            ),
+            translate(lang, N_("Stage")): frame["stage"].map(lambda code: stage_label(code, lang)),
             translate(lang, N_("Capacity (MW)")): frame["capacity_mw"].map(
                 lambda mw: fmt_number(mw, lang, 1) if pd.notna(mw) else ""
             ),
-            translate(lang, N_("Start")): frame["start_year"].map(
-                lambda year: str(int(year)) if pd.notna(year) else ""
-            ),
-            translate(lang, N_("Partners sought")): frame["partners_sought"].fillna(""),
-            translate(lang, N_("Occupations needed (ISCO-08)")): frame["skills"]
-            .fillna("")
-            .str.replace(";", ", "),
-            translate(lang, N_("Lead")): frame["lead_association"],
             translate(lang, N_("Member companies across the border")): frame["partners"].map(
                 lambda count: fmt_count(count, lang, mask=mask)
             ),
@@ -553,7 +601,17 @@ def opportunity_table(frame: pd.DataFrame, user: User, lang: Lang) -> pd.DataFra
     )
     if len(own) == 1:
         column = translate(lang, N_("Of them {association} members"), association=own[0])
-        table[column] = frame["partners_visible"].map(lambda count: fmt_count(count, lang, mask=False))
+        table[column] = frame["partners_visible"].map(
+            lambda count: fmt_count(count, lang, mask=False)
+        )
+    table[translate(lang, N_("Partners sought"))] = frame["partners_sought"].fillna("")
+    table[translate(lang, N_("Occupations needed (ISCO-08)"))] = (
+        frame["skills"].fillna("").str.replace(";", ", ")
+    )
+    table[translate(lang, N_("Lead"))] = frame["lead_association"]
+    table[translate(lang, N_("Start"))] = frame["start_year"].map(
+        lambda year: str(int(year)) if pd.notna(year) else ""
+    )
     table[translate(lang, N_("Data"))] = frame["is_sample"].map(
         lambda sample: translate(lang, SAMPLE if sample else REAL)
     )
@@ -605,22 +663,29 @@ def labour_figures_loaded() -> bool:
 
 
 def skill_gap(opportunity_id: str, lang: Lang) -> tuple[pd.DataFrame, list[str]]:
-    """Needed occupations with vacancies and job seekers on each side, and where the figures
-    come from (area, period, sample)."""
+    """Needed occupations with vacancies and job seekers on each side (NL first), and where
+    the figures come from (area, period, sample)."""
     frame = query("energy_skill_gap", opportunity_id=opportunity_id)
     labels = _isco_labels(lang)
+    occupation = translate(lang, N_("Occupation (ISCO-08)"))
+    columns = [occupation]
+    for side in ("NL", "DE"):
+        columns += [
+            translate(lang, N_("Vacancies {side}"), side=side),
+            translate(lang, N_("Job seekers {side}"), side=side),
+            translate(lang, N_("Vacancies per job seeker {side}"), side=side),
+        ]
     rows: dict[str, dict[str, str]] = {}
     notes: dict[str, str] = {}
-    occupation = translate(lang, N_("Occupation (ISCO-08)"))
     for row in frame.itertuples(index=False):
         code = str(row.isco_code)
         entry = rows.setdefault(code, {occupation: f"{code} {labels.get(code[:2], '')}".strip()})
         if not isinstance(row.country, str):
-            continue
+            continue  # no figures for this occupation on either side
         side = row.country
+        ratio = row.demand / row.supply if row.supply else None
         entry[translate(lang, N_("Vacancies {side}"), side=side)] = fmt_number(row.demand, lang)
         entry[translate(lang, N_("Job seekers {side}"), side=side)] = fmt_number(row.supply, lang)
-        ratio = row.demand / row.supply if row.supply else None
         entry[translate(lang, N_("Vacancies per job seeker {side}"), side=side)] = fmt_number(
             ratio, lang, 1
         )
@@ -628,6 +693,5 @@ def skill_gap(opportunity_id: str, lang: Lang) -> tuple[pd.DataFrame, list[str]]
         notes[side] = f"{side}: {row.area}, {period}" + (
             f" ({translate(lang, SAMPLE)})" if row.is_sample else ""
         )
-    table = pd.DataFrame(list(rows.values()))
-    return table, [notes[side] for side in sorted(notes, reverse=True)]
-
+    table = pd.DataFrame(list(rows.values()), columns=columns).fillna("–")
+    return table, [notes[side] for side in ("NL", "DE") if side in notes]

@@ -283,6 +283,15 @@ def complementarity(classified: pd.DataFrame) -> pd.DataFrame:
     return table[[*columns, "direction", "potential"]]
 
 
+def ratio_scales(classified: pd.DataFrame) -> dict[str, float]:
+    """Per side the highest group ratio: the top of that side's colour scale on the map."""
+    return {
+        str(country): float(ratios.max())
+        for country, ratios in classified.groupby("country")["ratio"]
+        if ratios.notna().any()
+    }
+
+
 def short_on_both_sides(table: pd.DataFrame) -> list[str]:
     both = table[(table["NL_status"] == SHORTAGE) & (table["DE_status"] == SHORTAGE)]
     return sorted(both["isco_group"])
@@ -356,6 +365,17 @@ def employee_change(
 
 
 # --------------------------------------------------------------------------- formatting
+
+
+QUARTER: Final = N_("Q{quarter} {year}")
+
+
+def fmt_period(period: str, lang: Lang) -> str:
+    """``2024-Q2`` as the language writes a quarter; other periods unchanged."""
+    year, _sep, quarter = period.partition("-Q")
+    if quarter:
+        return translate(lang, QUARTER, quarter=quarter, year=year)
+    return period
 
 
 def fmt_ratio(value: float | None, lang: Lang) -> str:

@@ -7,6 +7,7 @@ scale: NL and DE ratios are defined differently and are never drawn on one scale
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -19,6 +20,7 @@ from dia.labour import (
     COUNTRIES,
     MEASURES,
     Area,
+    fmt_period,
     fmt_ratio,
     group_label,
     status_label,
@@ -67,7 +69,6 @@ RATIO_LABELS: Final[dict[str, str]] = {
 SAMPLE = N_("sample data")
 ALL_OCCUPATIONS = N_("all occupations")
 NUMBER = N_("Number")
-PERIOD = N_("Quarter")
 BORDER = N_("National border NL–DE")
 VALUE_FOR = N_("Value for {area} ({count} municipalities), the finest level published")
 POPULATION = N_("Inhabitants")
@@ -87,14 +88,26 @@ def _short(text: str) -> str:
 
 
 def side_title(area: Area, lang: Lang) -> str:
+    """``NL · labour market region Drenthe (sample data)``: side, area and whether it is sample."""
     sample = f" ({translate(lang, SAMPLE)})" if area.is_sample else ""
     return f"{area.country} · {area.title(lang)}{sample}"
+
+
+def panel_title(area: Area, lang: Lang) -> str:
+    """Two lines for a chart panel: side and area in bold, the sample mark below."""
+    sample = f"<br><i>{translate(lang, SAMPLE)}</i>" if area.is_sample else ""
+    return f"<b>{area.country} · {area.title(lang)}</b>{sample}"
+
+
+def _wrap(text: str, width: int = 30) -> str:
+    """Axis titles on narrow panels: break into lines of about ``width`` characters."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def _layout(figure: go.Figure, lang: Lang, height: int) -> go.Figure:
     figure.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        margin={"l": 10, "r": 10, "t": 80, "b": 40},
         separators=plotly_separators(lang),
         legend={"orientation": "h", "y": -0.08, "x": 0},
         plot_bgcolor="white",
@@ -125,7 +138,7 @@ def counts_figure(
         cols=len(sides),
         shared_yaxes=True,
         horizontal_spacing=0.03,
-        subplot_titles=[side_title(areas[country], lang) for country in sides],
+        subplot_titles=[panel_title(areas[country], lang) for country in sides],
     )
     order = _group_order(classified, labels)
     for column, country in enumerate(sides, start=1):
@@ -169,7 +182,7 @@ def tension_figure(
         cols=len(sides),
         shared_yaxes=True,
         horizontal_spacing=0.03,
-        subplot_titles=[side_title(areas[country], lang) for country in sides],
+        subplot_titles=[panel_title(areas[country], lang) for country in sides],
     )
     order = _group_order(classified, labels)
     side_ratio = totals.set_index("country")["ratio"]
@@ -195,20 +208,19 @@ def tension_figure(
             row=1,
             col=column,
         )
+        title = translate(lang, RATIO_LABELS[country])
         reference = side_ratio.get(country)
         if reference is not None and reference == reference:
             figure.add_vline(
                 x=reference,
                 line={"color": "#444444", "dash": "dot", "width": 1.5},
-                annotation_text=f"{translate(lang, ALL_OCCUPATIONS)}: {fmt_ratio(reference, lang)}",
-                annotation_position="top",
-                annotation_font_size=11,
                 row=1,
                 col=column,
             )
+            title += f" (⋯ {translate(lang, ALL_OCCUPATIONS)}: {fmt_ratio(reference, lang)})"
         top = side["ratio"].max() if side["ratio"].notna().any() else 1.0
         figure.update_xaxes(
-            title_text=translate(lang, RATIO_LABELS[country]),
+            title_text=_wrap(title, 34),
             range=[0, top * 1.45],
             tickformat=".1f",
             row=1,
@@ -238,7 +250,7 @@ def trend_figure(
         rows=1,
         cols=len(sides),
         horizontal_spacing=0.08,
-        subplot_titles=[side_title(areas[country], lang) for country in sides],
+        subplot_titles=[panel_title(areas[country], lang) for country in sides],
     )
     for column, country in enumerate(sides, start=1):
         dark, light = SIDE_COLOURS[country]
@@ -255,7 +267,7 @@ def trend_figure(
                     name=f"{country} · {name}",
                     line={"color": colour, "dash": dash, "width": 2.5},
                     customdata=[
-                        (period, fmt_ratio(ratio, lang))
+                        (fmt_period(period, lang), fmt_ratio(ratio, lang))
                         for period, ratio in zip(side["period"], side["ratio"], strict=True)
                     ],
                     hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>"
@@ -265,16 +277,20 @@ def trend_figure(
                 col=column,
             )
         figure.update_yaxes(
-            title_text=translate(lang, RATIO_LABELS[country]),
+            title_text=_wrap(translate(lang, RATIO_LABELS[country])),
             rangemode="tozero",
             tickformat=".1f",
             title_font_size=11,
             row=1,
             col=column,
         )
-    figure.update_xaxes(tickformat="%Y", dtick="M12", title_text=translate(lang, PERIOD))
+    dates = [_quarter_date(period) for period in pd.concat([group_trend, total_trend])["period"]]
+    if dates:
+        margin = dt.timedelta(days=50)
+        figure.update_xaxes(range=[min(dates) - margin, max(dates) + margin])
+    figure.update_xaxes(tickformat="%Y", dtick="M12")
     figure.update_yaxes(gridcolor="#e6e6e6")
-    return _layout(figure, lang, 380)
+    return _layout(figure, lang, 420)
 
 
 def _map_hover(row: pd.Series, labels: Mapping[str, str], group: str, lang: Lang) -> str:
@@ -309,10 +325,13 @@ def tension_map(
     context_ids: list[str],
     labels: Mapping[str, str],
     group: str,
+    scales: Mapping[str, float],
     lang: Lang,
 ) -> go.Figure:
     """The group's ratio on the cross-border map: each side with its own colour scale and
-    colour bar (below the map, NL left, DE right)."""
+    colour bar (below the map, NL left, DE right). ``scales`` is each side's highest ratio of
+    the quarter: the colour runs from 0 to it, so it shows how tight the group is among all
+    groups of its own side."""
     frame = values.rename(columns={"name": "area_name"}).merge(
         units[["region_id", "name", "level", "vwg_type"]], on="region_id"
     )
@@ -327,20 +346,28 @@ def tension_map(
                 "frame": side,
                 "value_column": "ratio",
                 "hover_text": side.apply(_map_hover, axis=1, args=(labels, group, lang)),
-                "colourbar_title": f"{country}: {translate(lang, RATIO_LABELS[country])}{sample}",
+                "colourbar_title": "",
                 "colourscale": SIDE_SCALES[country],
-                "tickformat": ".2f",
+                "tickformat": ".1f",
                 "colourbar": {
                     "orientation": "h",
                     "x": position,
                     "xanchor": "center",
                     "y": -0.02,
                     "yanchor": "top",
-                    "len": 0.42,
-                    "title": {"side": "top", "font": {"size": 11}},
+                    "len": 0.44,
+                    "title": {
+                        "text": _wrap(
+                            f"{country}: {translate(lang, RATIO_LABELS[country])}{sample}", 44
+                        ),
+                        "side": "top",
+                        "font": {"size": 11},
+                    },
                 },
+                "zmax": scales.get(country),
             }
         )
+    limits = [layer.pop("zmax") for layer in layers]
     first, *others = layers
     extra = [
         choropleth_layer(geojson, layer.pop("frame"), name=f"regions-{index}", **layer)
@@ -353,11 +380,15 @@ def tension_map(
         lang=lang,
         context_ids=context_ids,
         border_label=translate(lang, BORDER),
-        height=560,
+        height=600,
         extra_layers=extra,
         **first,
     )
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 90})
+    regions = [trace for trace in figure.data if str(trace.name).startswith("regions")]
+    for trace, limit in zip(regions, limits, strict=True):
+        if limit is not None and limit == limit:
+            trace.update(zmin=0, zmax=limit)
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 110})
     return figure
 
 
@@ -396,7 +427,7 @@ def population_figure(frame: pd.DataFrame, lang: Lang) -> go.Figure:
             x=dt.datetime.combine(midpoint, dt.time(), tzinfo=dt.UTC).timestamp() * 1000,
             line={"color": BREAK_COLOUR, "dash": "dash", "width": 2},
             annotation_text=translate(lang, SERIES_BREAK),
-            annotation_position="top",
+            annotation_position="top left",
             annotation_font_color="#404040",
         )
     low, high = rows["value"].min(), rows["value"].max()
@@ -406,9 +437,16 @@ def population_figure(frame: pd.DataFrame, lang: Lang) -> go.Figure:
         range=[low - (high - low) * 0.6, high + (high - low) * 0.6],
         gridcolor="#e6e6e6",
     )
-    figure.update_xaxes(tickformat="%Y")
+    dates = [dt.date.fromisoformat(period) for period in rows["period"]]
+    figure.update_xaxes(
+        tickvals=dates,
+        ticktext=[fmt_date(date, lang) for date in dates],
+        range=[min(dates) - dt.timedelta(days=300), max(dates) + dt.timedelta(days=300)]
+        if dates
+        else None,
+    )
     figure.update_layout(
-        height=380,
+        height=400,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         separators=plotly_separators(lang),
         legend={"orientation": "h", "y": -0.15, "x": 0},
@@ -418,8 +456,8 @@ def population_figure(frame: pd.DataFrame, lang: Lang) -> go.Figure:
 
 
 def employees_figure(frame: pd.DataFrame, lang: Lang) -> go.Figure:
-    """SV-Beschäftigte at the workplace on 30 June, total, by sex and foreign nationals, one
-    bar per year."""
+    """SV-Beschäftigte at the workplace on 30 June, total, by sex and foreign nationals: one
+    horizontal bar per year, so the numbers fit beside the bars."""
     rows = frame[frame["measure"] == "employees_svb"]
     rows = rows[rows["breakdown_code"].isna() | rows["breakdown_code"].isin(EMPLOYEE_GROUPS)]
     figure = go.Figure()
@@ -430,25 +468,33 @@ def employees_figure(frame: pd.DataFrame, lang: Lang) -> go.Figure:
         names = [translate(lang, EMPLOYEE_GROUPS[key]) for key in keys]
         figure.add_trace(
             go.Bar(
-                x=names,
-                y=part["value"],
+                x=part["value"],
+                y=names,
+                orientation="h",
                 name=date,
                 marker_color=colour,
                 text=[fmt_number(value, lang) for value in part["value"]],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate="%{x}: %{text}<extra>" + date + "</extra>",
+                hovertemplate="%{y}: %{text}<extra>" + date + "</extra>",
             )
         )
-    order = [translate(lang, label) for label in EMPLOYEE_GROUPS.values()]
-    figure.update_xaxes(categoryorder="array", categoryarray=order)
-    figure.update_yaxes(title_text=translate(lang, EMPLOYEES), tickformat=",d", gridcolor="#e6e6e6")
+    # plotly draws the first category at the bottom: reverse for Total on top
+    order = [translate(lang, label) for label in reversed(EMPLOYEE_GROUPS.values())]
+    figure.update_yaxes(categoryorder="array", categoryarray=order)
+    top = rows["value"].max() if len(rows) else 1
+    figure.update_xaxes(
+        title_text=translate(lang, EMPLOYEES),
+        tickformat=",d",
+        gridcolor="#e6e6e6",
+        range=[0, top * 1.2],
+    )
     figure.update_layout(
-        height=380,
+        height=400,
         barmode="group",
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         separators=plotly_separators(lang),
-        legend={"orientation": "h", "y": -0.12, "x": 0},
+        legend={"orientation": "h", "y": -0.18, "x": 0, "traceorder": "normal"},
         plot_bgcolor="white",
     )
     return figure

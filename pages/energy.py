@@ -11,7 +11,8 @@ from dia.ui import _, current_lang, kpi, map_attribution, sources_caption, trans
 
 lang = current_lang()
 user = current_user()
-assert user is not None  # the router shows pages to known users only
+if user is None:  # the router shows pages to known users only; never render without one
+    st.stop()
 
 st.title(_("Energy transition"))
 st.caption(
@@ -26,36 +27,35 @@ if period is None:
     st.info(_("No capacity figures for two years have been loaded yet."))
 else:
     start, end = period
-    cols = st.columns(4)
-    for col, (region_id, technology) in zip(
-        cols,
-        ((energy.KREIS, "solar"), (energy.KREIS, "wind"), (energy.COROP, "solar"), (energy.COROP, "wind")),
-        strict=True,
-    ):
-        item = energy.total(region_id, technology, start, end)
-        tag = f" ({_('sample')})" if item.is_sample else ""
-        with col:
-            kpi(
-                f"{energy.SIDE_NAMES[region_id]}: {energy.technology_label(technology, lang)}{tag}",
-                f"{fmt_number(item.end_mw, lang)} MW",
-                _("Installed capacity at the end of {year}", year=end),
-                energy.change_text(item, start, lang),
-            )
+    for column, region_id in zip(st.columns(2), (energy.KREIS, energy.COROP), strict=True):
+        with column:
+            sample = energy.total(region_id, energy.ALL, start, end).is_sample
+            heading = [f"**{energy.SIDE_NAMES[region_id]}**", _("end of {year}", year=end)]
+            if sample:
+                heading.append(_("sample figures"))
+            st.markdown(" · ".join(heading))
+            for kpi_column, technology in zip(st.columns(2), ("solar", "wind"), strict=True):
+                item = energy.total(region_id, technology, start, end)
+                with kpi_column:
+                    kpi(
+                        energy.technology_label(technology, lang) + " (MW)",
+                        fmt_number(item.end_mw, lang),
+                        _("End of {end}; change since the end of {start}", end=end, start=start),
+                        energy.change_text(item, lang),
+                    )
 
     st.subheader(_("Installed capacity per municipality"))
-    left, middle, right = st.columns([2, 3, 2])
+    left, middle, right = st.columns(3)
     with left:
         technology = st.selectbox(
             _("Technology"),
             energy.TECHNOLOGY_CHOICES,
             format_func=translated(energy.TECHNOLOGY_LABELS.__getitem__),
         )
-        year = st.segmented_control(
-            _("End of year"), energy.years(), default=end, required=True
-        )
+        year = st.segmented_control(_("End of year"), energy.years(), default=end, required=True)
     with middle:
         measure = st.radio(
-            _("Measure"), energy.MEASURES, format_func=translated(lambda m: m.label)
+            _("Measure"), energy.MEASURES, format_func=translated(energy.measure_label)
         )
     with right:
         de_level = st.radio(
@@ -97,9 +97,7 @@ else:
         st.info(note, icon=":material/fact_check:")
 
     st.subheader(_("Technology mix per municipality, end of {year}", year=int(year)))
-    st.plotly_chart(
-        energy.mix_figure(int(year), de_level, lang), width="stretch", key="energy_mix"
-    )
+    st.plotly_chart(energy.mix_figure(int(year), de_level, lang), width="stretch", key="energy_mix")
     sources_caption(energy.sources("capacity", lang))
 
 facts = energy.facts(lang)
@@ -108,7 +106,6 @@ if facts:
     st.caption(_("Single figures as published, with their source: reference points, not a series."))
     for fact in facts:
         st.markdown(fact.markdown(_("source")))
-    sources_caption(energy.sources("fact", lang))
 
 st.subheader(_("Energy projects and cross-border partners"))
 st.caption(
@@ -134,7 +131,8 @@ else:
     project = projects.iloc[index]
     if isinstance(project["description"], str):
         st.write(project["description"])
-    st.markdown(f"**{_('Partners sought')}:** {project['partners_sought'] or '–'}")
+    partners_sought = _("Partners sought")
+    st.markdown(f"**{partners_sought}:** {project['partners_sought'] or '–'}")
     partners = energy.partners(project["opportunity_id"], user, lang)
     if partners.empty:
         st.info(_("No member companies across the border match this project yet."))
@@ -148,7 +146,8 @@ else:
                 )
             )
 
-    st.markdown(f"**{_('Skills gap of the occupations needed')}**")
+    skills_heading = _("Skills gap of the occupations needed")
+    st.markdown(f"**{skills_heading}**")
     if not energy.labour_figures_loaded():
         st.info(
             _(

@@ -61,7 +61,10 @@ else:
         )
     with right:
         period = st.select_slider(
-            _("Quarter"), options=labour.periods(figures), value=labour.default_period(figures)
+            _("Quarter"),
+            options=labour.periods(figures),
+            value=labour.default_period(figures),
+            format_func=lambda option: labour.fmt_period(option, lang),
         )
 
     totals = labour.overall(figures, period, codes)
@@ -73,14 +76,18 @@ else:
     for column, (country, area) in zip(st.columns(len(areas)), areas.items(), strict=True):
         side = totals[totals["country"] == country]
         with column:
-            st.markdown(f"**{charts.side_title(area, lang)}** · {period}")
+            st.markdown(f"**{charts.side_title(area, lang)}** · {labour.fmt_period(period, lang)}")
             cells = st.columns(3)
-            for cell, measure in zip(cells[:2], labour.MEASURES, strict=True):
+            for cell, measure, label in zip(
+                cells[:2], labour.MEASURES, (_("Vacancies"), _("Job seekers")), strict=True
+            ):
                 with cell:
                     kpi(
-                        _(charts.MEASURE_LABELS[country][measure]),
+                        label,
                         fmt_count(side[measure].sum() if len(side) else None, lang, mask=mask),
-                        _("All occupations, as published"),
+                        _(charts.MEASURE_LABELS[country][measure])
+                        + " · "
+                        + _("all occupations, as published"),
                     )
             with cells[2]:
                 kpi(
@@ -161,11 +168,6 @@ else:
             )
         )
     else:
-        directions = {
-            "DE→NL": _("Job seekers in {de} for vacancies in {nl}"),
-            "NL→DE": _("Job seekers in {nl} for vacancies in {de}"),
-        }
-        names = {country: area.title(lang) for country, area in areas.items()}
         view = mask_counts(
             matches,
             ["NL_vacancies", "NL_job_seekers", "DE_vacancies", "DE_job_seekers", "potential"],
@@ -176,10 +178,7 @@ else:
                 _("Occupation group (ISCO-08)"): [
                     labour.group_label(code, labels) for code in view["isco_group"]
                 ],
-                _("Direction"): [
-                    directions[d].format(nl=names.get("NL", "NL"), de=names.get("DE", "DE"))
-                    for d in view["direction"]
-                ],
+                _("Direction"): [d.replace("→", " → ") for d in view["direction"]],
                 _("People to match (indicative)"): [
                     fmt_count(v, lang, mask=mask) for v in view["potential"]
                 ],
@@ -189,14 +188,12 @@ else:
                 "NL · " + _("Job seekers"): [
                     fmt_count(v, lang, mask=mask) for v in view["NL_job_seekers"]
                 ],
-                "NL · " + _("Status"): [labour.status_label(s, lang) for s in view["NL_status"]],
                 "DE · " + _("Vacancies"): [
                     fmt_count(v, lang, mask=mask) for v in view["DE_vacancies"]
                 ],
                 "DE · " + _("Job seekers"): [
                     fmt_count(v, lang, mask=mask) for v in view["DE_job_seekers"]
                 ],
-                "DE · " + _("Status"): [labour.status_label(s, lang) for s in view["DE_status"]],
             },
             hide_index=True,
             width="stretch",
@@ -212,10 +209,14 @@ else:
         )
     st.caption(
         _(
-            "People to match: the smaller of the vacancies the short side cannot fill with its "
+            "Direction: from the side with the surplus to the side with the shortage "
+            "(DE → NL: job seekers in {de} for vacancies in {nl})."
+            " People to match: the smaller of the vacancies the short side cannot fill with its "
             "own job seekers and the job seekers the other side does not need. An order of "
             "magnitude for matchmaking, not a forecast: definitions, commuting distance, "
-            "language and qualifications are not taken into account."
+            "language and qualifications are not taken into account.",
+            de=areas["DE"].title(lang) if "DE" in areas else "DE",
+            nl=areas["NL"].title(lang) if "NL" in areas else "NL",
         )
     )
 
@@ -228,25 +229,25 @@ else:
         index=options.index(first) if first in options else 0,
         format_func=lambda code: labour.group_label(code, labels),
     )
-    trend_chart, map_chart = st.columns([1, 1])
-    with trend_chart:
-        st.plotly_chart(
-            charts.trend_figure(
-                labour.trend(figures, group, codes),
-                labour.trend(figures, None, codes),
-                areas,
-                labour.group_label(group, labels),
-                lang,
-            ),
-            width="stretch",
-            key="labour_trend",
+    st.plotly_chart(
+        charts.trend_figure(
+            labour.trend(figures, group, codes),
+            labour.trend(figures, None, codes),
+            areas,
+            labour.group_label(group, labels),
+            lang,
+        ),
+        width="stretch",
+        key="labour_trend",
+    )
+    st.caption(
+        _(
+            "The group's ratio per quarter (solid) next to its side's ratio over all occupations "
+            "(dotted), each side on its own axis. Reference dates differ: UWV counts vacancies "
+            "at the end of the quarter, the BA on a fixed day in the middle of the month."
         )
-        st.caption(
-            _(
-                "Reference dates differ: UWV counts vacancies at the end of the quarter, the BA "
-                "counts on a fixed day in the middle of the month. Each side on its own axis."
-            )
-        )
+    )
+    map_chart, note = st.columns([3, 1])
     with map_chart:
         geojson, context_ids = map_shapes()
         st.plotly_chart(
@@ -257,20 +258,29 @@ else:
                 context_ids,
                 labels,
                 group,
+                labour.ratio_scales(classified),
                 lang,
             ),
             width="stretch",
             key="labour_map",
         )
+        map_attribution()
+    with note:
         st.caption(
             _(
                 "Figures are published for whole areas, not per municipality: every "
-                "municipality shows the value of the area it belongs to (hover for which). "
-                "Separate colour scales for NL and DE, {period}.",
-                period=period,
+                "municipality shows the value of the area it belongs to (hover for which), "
+                "{period}.",
+                period=labour.fmt_period(period, lang),
             )
         )
-        map_attribution()
+        st.caption(
+            _(
+                "NL and DE each have their own colour scale, from 0 to the side's highest ratio "
+                "of any occupation group: a dark colour means tight compared with the other "
+                "groups on the same side. The two colours cannot be compared with each other."
+            )
+        )
 
     sample_sources = labour.sources_for(figures["source_ids"])
     sources_caption(zip(sample_sources["title"], sample_sources["vintage"], strict=True))

@@ -115,7 +115,10 @@ def detect_header(path: Path, aliases: Mapping[str, str], required: Sequence[str
             return False
         lines = head_lines(head.text, HEADER_SEARCH_ROWS)
         delimiter = sniff_delimiter(head.text)
-        return find_header([split_line(line, delimiter) for line in lines], aliases, required) is not None
+        return (
+            find_header([split_line(line, delimiter) for line in lines], aliases, required)
+            is not None
+        )
     except Exception:  # detect must never raise, whatever the bytes
         return False
 

@@ -206,7 +206,7 @@ class _RowParser:
             "lead_association": lead,
         }
 
-    def _capacity(self, cell: Cell) -> float | None | bool:
+    def _capacity(self, cell: Cell) -> float | bool | None:
         """The capacity in MW; ``None`` when empty, ``False`` when not a number of 0 or more."""
         if cell is None or cell_text(cell) == "":
             return None

@@ -60,7 +60,9 @@ REJECT_NO_YEAR: Final = N_(
     "No cut-off year: add a year column or put the year in the file name (mastr_emsland_2023.csv)"
 )
 REJECT_YEAR: Final = N_("Year {value} in column {column} is not a four-digit year")
-REJECT_CAPACITY: Final = N_("Capacity {value} in column {column} is not a number of kW of 0 or more")
+REJECT_CAPACITY: Final = N_(
+    "Capacity {value} in column {column} is not a number of kW of 0 or more"
+)
 REJECT_UNKNOWN_GEMEINDE: Final = N_(
     "Gemeindeschlüssel {value} is not a Gemeinde of the Landkreis Emsland"
 )
@@ -147,9 +149,8 @@ def read(path: Path) -> ReadResult:
             )
     years = sorted({int(str(row["year"])) for row in capacity + totals})
     sources = [_source(year) for year in years]
-    for frame_rows in (capacity, totals):
-        for row in frame_rows:
-            row["source_id"] = f"mastr_{row['year']}"
+    for record in capacity + totals:
+        record["source_id"] = f"mastr_{record['year']}"
     notes = [f"{outside} row(s) outside the Landkreis Emsland left out"] if outside else []
     return ReadResult(
         file=path.name,
@@ -187,4 +188,3 @@ def _source(year: int) -> SourceInfo:
         attribution=ATTRIBUTION,
         vintage=f"{year}-12-31",
     )
-

@@ -1,0 +1,580 @@
+"""Sample project records of DIA: two years of activities from the kick-off in Emmen on
+3 November 2021, who took part, the collaborations that followed, and the work plan's
+milestones. Invented, deterministic, and labelled "Voorbeelddata / Beispieldaten".
+
+The participants are the sample member companies: the member lists written by the member
+generator (ORDER 10) are read back through the real member-list reader, and companies are
+named by KvK / Handelsregister number or member number as staff would. Three files, kept the
+way the partners might keep them: OE's activity register with the participants of its events
+(Dutch headers), WVE's participant lists as a CSV export (German headers, ``;``, Windows-1252),
+and WVE's workbook of collaborations and milestones (German headers). A few rows carry the
+mistakes real lists have; ``plan(out_dir).expected`` says what a correct build makes of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from etl import memberlist
+from etl.memberlist.rows import company_keys
+from etl.records.kinds import headers
+
+ORDER: Final = 20  # after the member lists (10), which it reads
+MARKER: Final = "Voorbeelddata / Beispieldaten"
+ACTIVITIES_FILE: Final = "dia_activiteitenregister_2021-2023.xlsx"
+PARTICIPANTS_CSV: Final = "wve_teilnehmerlisten_dia.csv"
+COLLABORATIONS_FILE: Final = "dia_kooperationen_meilensteine.xlsx"
+AS_OF: Final = dt.date(2023, 11, 30)  # the records end here: the project's fifth period
+PROJECT: Final = (dt.date(2021, 7, 1), dt.date(2024, 6, 30))
+
+
+@dataclass(frozen=True)
+class Event:
+    date: dt.date
+    type: str
+    format: str
+    theme: str
+    venue: str  # municipality as staff write it; "" for online events
+    organiser: str
+    title: str
+    nl: int  # participating companies per side
+    de: int
+
+
+# type, format, theme and organiser as staff write them in the register (Dutch).
+TYPE_NL: Final = {
+    "matchmaking": "Matchmaking",
+    "workshop": "Workshop",
+    "webinar": "Webinar",
+    "company visit": "Bedrijfsbezoek",
+    "trade fair": "Beurs",
+    "network meeting": "Netwerkbijeenkomst",
+    "training": "Training",
+}
+FORMAT_NL: Final = {"physical": "Fysiek", "digital": "Online", "hybrid": "Hybride"}
+THEME_NL: Final = {
+    "digitalisation": "Digitalisering",
+    "innovation": "Innovatie",
+    "exchange": "Uitwisseling",
+    "energy": "Energie",
+    "labour market": "Arbeidsmarkt",
+    "training": "Opleiding",
+}
+ORGANISER_NL: Final = {"OE": "OE", "WVE": "WVE", "both": "OE en WVE"}
+
+E = Event
+EVENTS: Final[tuple[Event, ...]] = (
+    E(dt.date(2021, 11, 3), "network meeting", "hybrid", "exchange", "Emmen", "both",
+      "Kick-off DIA: gezamenlijke bijeenkomst in Emmen / Gemeinsames Auftakttreffen", 34, 26),
+    E(dt.date(2021, 11, 25), "webinar", "digital", "digitalisation", "", "OE",
+      "Webinar: digitalisering in de maakindustrie / Digitalisierung in der Fertigung", 13, 6),
+    E(dt.date(2021, 12, 9), "matchmaking", "digital", "exchange", "", "both",
+      "Online matchmaking NL–DE, eerste ronde / erste Runde", 10, 9),
+    E(dt.date(2022, 1, 20), "webinar", "digital", "innovation", "", "WVE",
+      "Webinar: Fördermöglichkeiten für Innovation / Subsidies voor innovatie", 5, 12),
+    E(dt.date(2022, 2, 10), "workshop", "hybrid", "digitalisation", "Lingen (Ems)", "WVE",
+      "Workshop: Digitale Zwillinge im Maschinenbau / Digital twins in de machinebouw", 6, 11),
+    E(dt.date(2022, 3, 3), "matchmaking", "hybrid", "exchange", "Coevorden", "both",
+      "Matchmaking kunststof & metaal / Kunststoff & Metall", 9, 8),
+    E(dt.date(2022, 3, 24), "company visit", "physical", "innovation", "Emmen", "OE",
+      "Bedrijfsbezoek: recycling van kunststoffen in Emmen / Kunststoffrecycling", 4, 7),
+    E(dt.date(2022, 4, 7), "webinar", "digital", "digitalisation", "", "OE",
+      "Webinar: cybersecurity voor het mkb", 15, 0),
+    E(dt.date(2022, 4, 28), "training", "hybrid", "training", "Meppen", "WVE",
+      "Schulung: Grenzüberschreitend arbeiten – Recht und Steuern / Werken over de grens", 7, 9),
+    E(dt.date(2022, 5, 19), "company visit", "physical", "innovation", "Papenburg", "WVE",
+      "Firmenbesuch: Werft und Zulieferer in Papenburg / Werf en toeleveranciers", 6, 5),
+    E(dt.date(2022, 6, 9), "network meeting", "physical", "exchange", "Borger-Odoorn", "both",
+      "Ondernemersavond DIA in Borger-Odoorn / Unternehmerabend", 12, 9),
+    E(dt.date(2022, 6, 23), "workshop", "digital", "digitalisation", "", "OE",
+      "Workshop: datagedreven produceren / Datengetriebene Produktion", 7, 6),
+    E(dt.date(2022, 9, 8), "matchmaking", "hybrid", "exchange", "Meppen", "both",
+      "Matchmaking logistiek / Logistik", 8, 10),
+    E(dt.date(2022, 9, 29), "webinar", "digital", "energy", "", "OE",
+      "Webinar: zonne-energie op bedrijfsdaken / Photovoltaik auf Firmendächern", 11, 8),
+    E(dt.date(2022, 10, 13), "workshop", "hybrid", "energy", "Emmen", "both",
+      "Workshop: waterstof in de regio / Wasserstoff in der Region", 9, 8),
+    E(dt.date(2022, 10, 25), "trade fair", "physical", "innovation", "Hannover", "WVE",
+      "Gemeinschaftsstand DIA auf der EuroBLECH / Gezamenlijke stand op de EuroBLECH", 4, 6),
+    E(dt.date(2022, 11, 3), "network meeting", "hybrid", "exchange", "Lingen (Ems)", "both",
+      "Jahrestreffen DIA in Lingen / Jaarbijeenkomst DIA", 22, 25),
+    E(dt.date(2022, 11, 17), "training", "digital", "training", "", "OE",
+      "Training: zakendoen in Duitsland voor beginners", 11, 0),
+    E(dt.date(2022, 12, 1), "company visit", "physical", "energy", "Haren (Ems)", "WVE",
+      "Firmenbesuch: Windpark und Service in Haren / Windpark en service", 6, 4),
+    E(dt.date(2022, 12, 8), "matchmaking", "digital", "digitalisation", "", "both",
+      "Online matchmaking: ICT-dienstverleners / IT-Dienstleister", 7, 7),
+    E(dt.date(2023, 1, 19), "webinar", "digital", "labour market", "", "WVE",
+      "Webinar: Fachkräfte aus den Niederlanden gewinnen / Vakmensen uit Nederland", 5, 13),
+    E(dt.date(2023, 2, 9), "workshop", "hybrid", "labour market", "Coevorden", "both",
+      "Workshop: grensoverschrijdend werven / Grenzüberschreitende Personalgewinnung", 8, 7),
+    E(dt.date(2023, 3, 2), "training", "hybrid", "training", "Emmen", "OE",
+      "Training: praktijkopleiden over de grens / Ausbilden über die Grenze", 9, 6),
+    E(dt.date(2023, 3, 16), "matchmaking", "hybrid", "energy", "Papenburg", "both",
+      "Matchmaking energietransitie / Energiewende", 9, 10),
+    E(dt.date(2023, 4, 13), "company visit", "physical", "digitalisation", "Emmen", "OE",
+      "Bedrijfsbezoek: smart factory in Emmen / Smart Factory in Emmen", 5, 8),
+    E(dt.date(2023, 4, 18), "trade fair", "physical", "innovation", "Hannover", "WVE",
+      "Gemeinschaftsstand DIA auf der Hannover Messe / Gezamenlijke stand Hannover Messe", 3, 5),
+    E(dt.date(2023, 5, 25), "training", "digital", "training", "", "WVE",
+      "Schulung: Förderprogramme und Antragstellung / Subsidieaanvragen", 4, 9),
+    E(dt.date(2023, 6, 8), "network meeting", "physical", "exchange", "Coevorden", "both",
+      "Zomerbijeenkomst DIA in Coevorden / Sommertreffen", 14, 11),
+    E(dt.date(2023, 6, 22), "workshop", "digital", "innovation", "", "both",
+      "Workshop: innoveren met AI / Innovation mit KI", 8, 7),
+    E(dt.date(2023, 7, 6), "webinar", "digital", "energy", "", "WVE",
+      "Webinar: Energiemanagement nach ISO 50001", 0, 12),
+    E(dt.date(2023, 9, 7), "matchmaking", "hybrid", "labour market", "Meppen", "both",
+      "Matchmaking vakmensen & opleiding / Fachkräfte & Ausbildung", 8, 9),
+    E(dt.date(2023, 9, 21), "company visit", "physical", "energy", "Coevorden", "OE",
+      "Bedrijfsbezoek: biogas en groen gas in Coevorden / Biogas in Coevorden", 5, 6),
+    E(dt.date(2023, 10, 5), "training", "hybrid", "training", "Lingen (Ems)", "WVE",
+      "Schulung: Digitale Kompetenzen für Auszubildende / Digitale vaardigheden", 6, 10),
+    E(dt.date(2023, 10, 19), "workshop", "hybrid", "digitalisation", "Borger-Odoorn", "OE",
+      "Workshop: digitaal samenwerken in de keten / Digitale Lieferkette", 8, 6),
+    E(dt.date(2023, 11, 2), "network meeting", "hybrid", "exchange", "Emmen", "both",
+      "Twee jaar DIA: jaarbijeenkomst in Emmen / Zwei Jahre DIA", 24, 20),
+    E(dt.date(2023, 11, 23), "matchmaking", "digital", "innovation", "", "both",
+      "Online matchmaking: innovatieprojecten 2024 / Innovationsprojekte 2024", 7, 8),
+)  # fmt: skip
+
+# The work plan's milestones: (work package, milestone, planned, days late or None if open).
+MILESTONES: Final[tuple[tuple[str, str, dt.date, int | None], ...]] = (
+    ("WP1", "Kick-off-Veranstaltung in Emmen", dt.date(2021, 11, 5), -2),
+    ("WP1", "Projektwebsite und Kommunikationsplan", dt.date(2021, 12, 15), 12),
+    ("WP1", "Zwischenbericht an das INTERREG-Programm", dt.date(2022, 9, 30), 0),
+    ("WP1", "Zweiter Zwischenbericht", dt.date(2023, 9, 29), 0),
+    ("WP1", "Abschlussbericht und Abschlusskonferenz", dt.date(2024, 6, 15), None),
+    ("WP2", "Matchmaking-Format NL–DE erprobt", dt.date(2022, 3, 31), -20),
+    ("WP2", "50 Unternehmen in Matchmaking-Gesprächen", dt.date(2022, 9, 30), 21),
+    ("WP2", "Online-Matchmaking-Plattform in Betrieb", dt.date(2023, 3, 31), 5),
+    ("WP2", "Evaluation der Kooperationen", dt.date(2024, 3, 31), None),
+    ("WP3", "Digitalisierungs-Check für 30 Unternehmen", dt.date(2022, 6, 30), 9),
+    ("WP3", "Innovationswerkstatt KI abgeschlossen", dt.date(2023, 6, 30), -8),
+    ("WP3", "Leitfaden digitale Zusammenarbeit veröffentlicht", dt.date(2023, 9, 30), None),
+    ("WP4", "Arbeitsmarktanalyse Grenzregion", dt.date(2022, 12, 31), 45),
+    ("WP4", "Praktikantenaustausch gestartet", dt.date(2023, 4, 30), 0),
+    ("WP4", "Ausbildungsnetzwerk NL–DE gegründet", dt.date(2024, 2, 29), None),
+    ("WP5", "Energiekansenkaart Zuidoost-Drenthe/Emsland", dt.date(2022, 10, 31), 14),
+    ("WP5", "Pilotprojekte Wasserstoff und Biogas ausgewählt", dt.date(2023, 10, 31), None),
+    ("WP5", "Abschlussworkshop Energiewende", dt.date(2024, 5, 31), None),
+)
+# Collaborations: (type, status) counts.
+COLLABORATIONS: Final[tuple[tuple[str, str, int], ...]] = (
+    ("knowledge exchange", "active", 6),
+    ("knowledge exchange", "completed", 4),
+    ("knowledge exchange", "stopped", 2),
+    ("knowledge exchange", "planned", 1),
+    ("joint project", "active", 6),
+    ("joint project", "completed", 2),
+    ("joint project", "planned", 2),
+    ("supplier relation", "active", 5),
+    ("supplier relation", "completed", 2),
+    ("supplier relation", "stopped", 1),
+    ("supplier relation", "planned", 1),
+    ("internship exchange", "active", 3),
+    ("internship exchange", "completed", 3),
+    ("internship exchange", "stopped", 1),
+    ("internship exchange", "planned", 1),
+)
+STATUS_DE: Final = {
+    "planned": "geplant",
+    "active": "aktiv",
+    "completed": "abgeschlossen",
+    "stopped": "abgebrochen",
+}
+TYPE_DE: Final = {
+    "knowledge exchange": "Wissensaustausch",
+    "joint project": "Gemeinsames Projekt",
+    "supplier relation": "Lieferbeziehung",
+    "internship exchange": "Praktikantenaustausch",
+}
+EVIDENCE: Final = {
+    "knowledge exchange": ("Gesprächsprotokoll vom {date}", "Verslag kennisuitwisseling {date}"),
+    "joint project": ("Kooperationsvereinbarung vom {date}", "Projektantrag eingereicht {date}"),
+    "supplier relation": ("Auftragsbestätigung vom {date}", "Rahmenvertrag vom {date}"),
+    "internship exchange": ("Praktikumsvertrag vom {date}", "Stageovereenkomst {date}"),
+}
+
+
+@dataclass(frozen=True)
+class Company:
+    key: str
+    country: str
+    name: str
+    register_id: str | None
+    memberships: tuple[tuple[str, str | None], ...]  # (association, member number)
+    engagement: float  # how keen the company is to take part
+
+
+@dataclass
+class Expected:
+    """What a correct build makes of the sample records."""
+
+    activities: int = 0
+    participations: int = 0  # after merging a company named twice for one activity
+    collaborations: int = 0
+    milestones: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)  # reason (msgid) → rows
+    merged: int = 0
+    notices_outside: int = 0
+
+
+@dataclass
+class Plan:
+    activities: list[dict[str, Any]]
+    participations_nl: list[dict[str, Any]]  # OE's register
+    participations_de: list[dict[str, Any]]  # WVE's CSV
+    collaborations: list[dict[str, Any]]
+    milestones: list[dict[str, Any]]
+    expected: Expected
+
+
+def member_companies(folder: Path) -> list[Company]:
+    """The sample member companies, read back with the member-list reader; a company in both
+    associations once, with both member numbers."""
+    frames = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        if memberlist.detect(path):
+            frames.append(memberlist.read(path).tables["member"])
+    members = pd.concat(frames, ignore_index=True)
+    members["key"] = company_keys(members)
+    rng = random.Random("dia-sample-engagement")
+    companies = []
+    for key, rows in members.groupby("key", sort=True):
+        register = rows["register_id"].dropna()
+        register_id = str(register.iloc[0]) if len(register) else None
+        if register_id is None:
+            country = str(rows["country"].iloc[0])
+        else:
+            country = "NL" if register_id.startswith("KvK") else "DE"
+        ended = rows["member_until"].dropna()
+        if len(ended) == len(rows) and max(ended) < PROJECT[0]:
+            continue  # no member during the project
+        memberships = tuple(
+            (str(r.association), None if pd.isna(r.member_number) else str(r.member_number))
+            for r in rows.drop_duplicates("association").itertuples(index=False)
+        )
+        companies.append(
+            Company(
+                key=str(key),
+                country=country,
+                name=str(rows["name"].iloc[0]),
+                register_id=register_id,
+                memberships=memberships,
+                engagement=rng.paretovariate(1.6),
+            )
+        )
+    return companies
+
+
+def _pick(rng: random.Random, pool: list[Company], n: int) -> list[Company]:
+    """``n`` distinct companies, the keener ones more often."""
+    chosen: list[Company] = []
+    candidates = list(pool)
+    for _ in range(min(n, len(candidates))):
+        company = rng.choices(candidates, weights=[c.engagement for c in candidates])[0]
+        candidates.remove(company)
+        chosen.append(company)
+    return chosen
+
+
+def reference(company: Company, rng: random.Random, style: str) -> str:
+    """How a participant list names a company: register number in some spelling, or member
+    number (with the association in front when two lists are kept together)."""
+    numbered = [(a, n) for a, n in company.memberships if n]
+    if company.register_id and (not numbered or rng.random() < 0.7):
+        register = company.register_id
+        if register.startswith("KvK"):
+            digits = register.removeprefix("KvK ")
+            return rng.choice((register, digits, f"KvK-nr. {digits}"))
+        return rng.choice((register, register, f"{register} Amtsgericht Osnabrück"))
+    association, number = rng.choice(numbered)
+    return f"{association} {number}" if style == "prefixed" or rng.random() < 0.5 else str(number)
+
+
+def plan(folder: Path, scale: int = 1) -> Plan:
+    rng = random.Random(f"dia-sample-records-{scale}")
+    companies = member_companies(folder)
+    pools = {side: [c for c in companies if c.country == side] for side in ("NL", "DE")}
+    expected = Expected()
+    activities: list[dict[str, Any]] = []
+    part_nl: list[dict[str, Any]] = []
+    part_de: list[dict[str, Any]] = []
+    attended: dict[str, list[tuple[dt.date, Company]]] = {}
+    counters: Counter[int] = Counter()
+    events = sorted(
+        (
+            Event(e.date + dt.timedelta(days=copy), *[getattr(e, f) for f in _EVENT_FIELDS])
+            for e in EVENTS
+            for copy in range(scale)
+        ),
+        key=lambda e: e.date,
+    )
+    for event in events:
+        counters[event.date.year] += 1
+        activity_id = f"DIA-{event.date.year}-{counters[event.date.year]:02d}"
+        activities.append(_activity_row(activity_id, event, rng))
+        if event.venue == "Hannover":
+            expected.notices_outside += 1
+        target = part_de if event.organiser == "WVE" else part_nl
+        for side, count in (("NL", event.nl), ("DE", event.de)):
+            for company in _pick(rng, pools[side], count):
+                persons = 1 + (rng.random() < 0.3) + (rng.random() < 0.1)
+                if event.type == "network meeting" and rng.random() < 0.3:
+                    persons += 1
+                target.append(
+                    {
+                        "activity_id": activity_id if rng.random() > 0.05 else activity_id.lower(),
+                        "company": reference(company, rng, "prefixed" if target is part_nl else ""),
+                        "company_name": company.name,
+                        "persons": persons,
+                    }
+                )
+                attended.setdefault(activity_id, []).append((event.date, company))
+    expected.activities = len(activities)
+    expected.participations = len(part_nl) + len(part_de)
+    _add_record_defects(activities, part_nl, companies, expected)
+    collaborations = _collaborations(attended, rng, expected)
+    milestones = [
+        {
+            "work_package": rng.choice((wp, wp.replace("WP", "AP "), f"{wp} ")),
+            "milestone": text,
+            "planned_on": planned,
+            "done_on": None if late is None else planned + dt.timedelta(days=late),
+        }
+        for wp, text, planned, late in MILESTONES
+    ]
+    expected.milestones = len(milestones)
+    return Plan(activities, part_nl, part_de, collaborations, milestones, expected)
+
+
+_EVENT_FIELDS: Final = ("type", "format", "theme", "venue", "organiser", "title", "nl", "de")
+
+
+def _activity_row(activity_id: str, event: Event, rng: random.Random) -> dict[str, Any]:
+    return {
+        "activity_id": activity_id,
+        "date": event.date
+        if rng.random() < 0.85
+        else f"{event.date.day}-{event.date.month}-{event.date.year}",
+        "title": event.title,
+        "type": TYPE_NL[event.type],
+        "format": FORMAT_NL[event.format],
+        "theme": THEME_NL[event.theme],
+        "region": event.venue,
+        "organiser": ORGANISER_NL[event.organiser],
+    }
+
+
+def _add_record_defects(
+    activities: list[dict[str, Any]],
+    part_nl: list[dict[str, Any]],
+    companies: list[Company],
+    expected: Expected,
+) -> None:
+    """The mistakes real registers have, each rejected (or merged) with a reason."""
+    from etl.harmonise.records import PROBLEMS
+    from etl.normalise import BAD_DATE
+    from etl.records.values import BAD_PERSONS, NOT_IN_LIST
+
+    activities.append(
+        {
+            "activity_id": "DIA-2022-99",
+            "date": "31-11-2022",
+            "title": "Nieuwjaarsborrel Emmen (datum onbekend)",
+            "type": "Netwerkbijeenkomst",
+            "format": "Fysiek",
+            "theme": "Uitwisseling",
+            "region": "Emmen",
+            "organiser": "OE",
+        }
+    )
+    expected.rejected[BAD_DATE] += 1
+    activities.append(
+        {
+            "activity_id": "DIA-2023-98",
+            "date": dt.date(2023, 1, 12),
+            "title": "Nieuwjaarsreceptie OE",
+            "type": "Borrel",
+            "format": "Fysiek",
+            "theme": "Uitwisseling",
+            "region": "Emmen",
+            "organiser": "OE",
+        }
+    )
+    expected.rejected[NOT_IN_LIST] += 1
+    first = part_nl[0]
+    part_nl.append({**first, "activity_id": "DIA-2021-77"})
+    expected.rejected[PROBLEMS["unknown_activity"]] += 1
+    part_nl.append({**part_nl[5], "company": "KvK 99887766"})
+    expected.rejected[PROBLEMS["unknown_company"]] += 1
+    part_nl.append({**part_nl[8], "persons": "veel"})
+    expected.rejected[BAD_PERSONS] += 1
+    # One company named twice for one event, once by KvK and once by OE member number.
+    both_ways = next(
+        row
+        for row in part_nl
+        if row["company"].startswith(("KvK", "0", "KvK-nr"))
+        and _company_of(row, companies) is not None
+    )
+    company = _company_of(both_ways, companies)
+    assert company is not None
+    number = next(n for a, n in company.memberships if a == "OE" and n)
+    part_nl.append({**both_ways, "company": f"OE {number}", "persons": 1})
+    expected.merged += 1
+
+
+def _company_of(row: dict[str, Any], companies: list[Company]) -> Company | None:
+    digits = "".join(ch for ch in str(row["company"]) if ch.isdigit())
+    for company in companies:
+        if company.register_id == f"KvK {digits}" and any(
+            a == "OE" and n for a, n in company.memberships
+        ):
+            return company
+    return None
+
+
+def _collaborations(
+    attended: dict[str, list[tuple[dt.date, Company]]],
+    rng: random.Random,
+    expected: Expected,
+) -> list[dict[str, Any]]:
+    """Pairs of a Dutch and a German company that met at the same event, starting some weeks
+    later; companies in one association only, so their side is beyond doubt."""
+    from etl.harmonise.records import PROBLEMS
+
+    meetings: list[tuple[dt.date, Company, Company]] = []
+    for _activity, guests in sorted(attended.items()):
+        nl = [c for _d, c in guests if c.country == "NL" and len(c.memberships) == 1]
+        de = [c for _d, c in guests if c.country == "DE" and len(c.memberships) == 1]
+        if nl and de:
+            meetings.append((guests[0][0], rng.choice(nl), rng.choice(de)))
+    rows: list[dict[str, Any]] = []
+    used: set[tuple[str, str]] = set()
+    plan_rows = [(kind, status) for kind, status, n in COLLABORATIONS for _ in range(n)]
+    rng.shuffle(plan_rows)
+    for number, (kind, status) in enumerate(plan_rows, start=1):
+        while True:
+            met, nl, de = rng.choice(meetings)
+            if (nl.key, de.key) not in used:
+                used.add((nl.key, de.key))
+                break
+        started = met + dt.timedelta(days=rng.randint(20, 150))
+        if status != "planned" and started > AS_OF:
+            started = AS_OF - dt.timedelta(days=rng.randint(1, 20))
+        evidence_de, evidence_nl = EVIDENCE[kind]
+        rows.append(
+            {
+                "collaboration_id": f"K-{number:03d}",
+                "company_nl": reference(nl, rng, "prefixed"),
+                "name_nl": nl.name,
+                "company_de": reference(de, rng, "prefixed"),
+                "name_de": de.name,
+                "collaboration_type": TYPE_DE[kind],
+                "started_on": None if status == "planned" else started,
+                "status": STATUS_DE[status],
+                "evidence": None
+                if status == "planned"
+                else rng.choice((evidence_de, evidence_nl)).format(
+                    date=started.strftime("%d.%m.%Y")
+                ),
+            }
+        )
+    expected.collaborations = len(rows)
+    # A German company written in the Dutch partner's column.
+    wrong = dict(rows[3])
+    wrong["collaboration_id"] = f"K-{len(rows) + 1:03d}"
+    wrong["company_nl"], wrong["company_de"] = rows[3]["company_de"], rows[3]["company_nl"]
+    wrong["name_nl"], wrong["name_de"] = rows[3]["name_de"], rows[3]["name_nl"]
+    rows.append(wrong)
+    expected.rejected[PROBLEMS["not_dutch"]] += 1
+    expected.rejected[PROBLEMS["not_german"]] += 1
+    return rows
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _sheet(
+    book: Workbook, title: str, kind: str, lang: str, rows: list[dict[str, Any]], heading: str
+) -> None:
+    sheet = book.create_sheet(title)
+    sheet.append([f"{MARKER} – {heading}"])
+    sheet["A1"].font = Font(bold=True, color="9C0006")
+    sheet.append([])
+    names = headers(kind, lang)
+    sheet.append(list(names.values()))
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([row.get(field) for field in names])
+    for column, field_name in enumerate(names, start=1):
+        letter = sheet.cell(row=3, column=column).column_letter
+        sheet.column_dimensions[letter].width = (
+            44
+            if field_name
+            in ("title", "milestone", "name_nl", "name_de", "company_name", "evidence")
+            else 16
+        )
+        if field_name in ("date", "started_on", "planned_on", "done_on"):
+            for cell in sheet[letter][3:]:
+                cell.number_format = "DD-MM-YYYY" if lang == "nl" else "DD.MM.YYYY"
+
+
+def _save(book: Workbook, path: Path) -> None:
+    book.properties.creator = "DIA Monitor (sample data)"
+    book.properties.created = dt.datetime(2023, 12, 1)
+    book.properties.modified = dt.datetime(2023, 12, 1)
+    book.save(path)
+
+
+def write_activities(path: Path, p: Plan) -> None:
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(book, "Activiteiten", "activity", "nl", p.activities, "DIA activiteitenregister OE")
+    _sheet(
+        book, "Deelnames", "participation", "nl", p.participations_nl, "deelnemers per activiteit"
+    )
+    _save(book, path)
+
+
+def write_participants_csv(path: Path, p: Plan) -> None:
+    names = headers("participation", "de")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([f"{MARKER} – Teilnehmerlisten WVE (Export)"])
+    writer.writerow(list(names.values()))
+    for row in p.participations_de:
+        writer.writerow([row.get(field, "") for field in names])
+    path.write_bytes(buffer.getvalue().encode("cp1252", errors="replace"))
+
+
+def write_collaborations(path: Path, p: Plan) -> None:
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(
+        book, "Kooperationen", "collaboration", "de", p.collaborations, "DIA-Kooperationen (WVE)"
+    )
+    _sheet(book, "Meilensteine", "milestone", "de", p.milestones, "Meilensteine laut Arbeitsplan")
+    _save(book, path)
+
+
+def generate(out_dir: Path, scale: int = 1) -> list[Path]:
+    p = plan(out_dir, scale)
+    paths = [out_dir / ACTIVITIES_FILE, out_dir / PARTICIPANTS_CSV, out_dir / COLLABORATIONS_FILE]
+    write_activities(paths[0], p)
+    write_participants_csv(paths[1], p)
+    write_collaborations(paths[2], p)
+    return paths
