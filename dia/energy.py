@@ -638,7 +638,7 @@ def partners(opportunity_id: str, user: User, lang: Lang) -> pd.DataFrame:
         if not mask:
             named = group[group["name"].notna()]
             row[translate(lang, N_("Your members"))] = "; ".join(
-                f"{r.name} ({r.region_name}, {_nace(r, lang)})" for r in named.itertuples()
+                f"{r.name} ({r.region_name}, NACE {r.nace_division})" for r in named.itertuples()
             )
             others = group[group["name"].isna()]
             row[translate(lang, N_("Other associations' members"))] = ", ".join(
@@ -651,11 +651,6 @@ def partners(opportunity_id: str, user: User, lang: Lang) -> pd.DataFrame:
             )
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def _nace(row: Any, lang: Lang) -> str:
-    label = getattr(row, f"nace_label_{lang}", None)
-    return f"NACE {row.nace_division} {label}" if isinstance(label, str) else str(row.role)
 
 
 def labour_figures_loaded() -> bool:

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from shapely.geometry import shape
 
 from dia.i18n import Lang, plotly_separators
 from dia.paths import REFERENCE_DIR
@@ -22,6 +24,7 @@ CONTEXT_GREY = "#e4e4e4"
 BORDER_COLOUR = "#222222"
 # Sequential, colour-blind safe, readable in print.
 COLOURSCALE = "Blues"
+LINK_BASE = "#eef2f6"  # municipalities under the lines: light, so the lines stand out
 
 
 def feature_collection(shapes: pd.DataFrame) -> dict[str, Any]:
@@ -93,26 +96,8 @@ def choropleth_layer(
     )
 
 
-def region_map(
-    geojson: dict[str, Any],
-    frame: pd.DataFrame,
-    *,
-    value_column: str,
-    hover_text: pd.Series,
-    colourbar_title: str,
-    lang: Lang,
-    context_ids: list[str],
-    border_label: str,
-    height: int = 560,
-    colourscale: str = COLOURSCALE,
-    tickformat: str = ",d",
-    colourbar: dict[str, Any] | None = None,
-    extra_layers: Sequence[go.Choropleth] = (),
-) -> go.Figure:
-    """A choropleth of ``frame[value_column]`` by ``frame.region_id``; ``hover_text`` is shown
-    as is (already translated and formatted), so hovers speak the user's language.
-    ``extra_layers`` (see ``choropleth_layer``) are drawn on top with their own colour scales,
-    for measures that must not share one."""
+def _base_map(geojson: dict[str, Any], context_ids: list[str], border_label: str) -> go.Figure:
+    """The national border and the grey neighbours that every map of the area starts from."""
     figure = go.Figure()
     # The first trace must be the lon/lat border line: plotly.js decides from the first trace
     # alone whether to download its world topojson, and we draw offline.
@@ -142,6 +127,46 @@ def region_map(
                 name="context",
             )
         )
+    return figure
+
+
+def _fit(figure: go.Figure, lang: Lang, height: int) -> go.Figure:
+    figure.update_geos(
+        fitbounds="locations",
+        visible=False,
+        projection_type="mercator",
+        bgcolor="rgba(0,0,0,0)",
+    )
+    figure.update_layout(
+        height=height,
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        separators=plotly_separators(lang),
+        legend={"x": 0.01, "y": 0.01, "bgcolor": "rgba(255,255,255,0.7)"},
+    )
+    return figure
+
+
+def region_map(
+    geojson: dict[str, Any],
+    frame: pd.DataFrame,
+    *,
+    value_column: str,
+    hover_text: pd.Series,
+    colourbar_title: str,
+    lang: Lang,
+    context_ids: list[str],
+    border_label: str,
+    height: int = 560,
+    colourscale: str = COLOURSCALE,
+    tickformat: str = ",d",
+    colourbar: dict[str, Any] | None = None,
+    extra_layers: Sequence[go.Choropleth] = (),
+) -> go.Figure:
+    """A choropleth of ``frame[value_column]`` by ``frame.region_id``; ``hover_text`` is shown
+    as is (already translated and formatted), so hovers speak the user's language.
+    ``extra_layers`` (see ``choropleth_layer``) are drawn on top with their own colour scales,
+    for measures that must not share one."""
+    figure = _base_map(geojson, context_ids, border_label)
     figure.add_trace(
         choropleth_layer(
             geojson,
@@ -156,16 +181,113 @@ def region_map(
     )
     for layer in extra_layers:
         figure.add_trace(layer)
-    figure.update_geos(
-        fitbounds="locations",
-        visible=False,
-        projection_type="mercator",
-        bgcolor="rgba(0,0,0,0)",
+    return _fit(figure, lang, height)
+
+
+def region_centres(geojson: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """(lon, lat) of each region's centroid, or of a point inside it where the centroid of an
+    odd shape falls outside."""
+    centres = {}
+    for feature in geojson["features"]:
+        geometry = shape(feature["geometry"])
+        point = geometry.centroid
+        if not geometry.contains(point):
+            point = geometry.representative_point()
+        centres[str(feature["id"])] = (point.x, point.y)
+    return centres
+
+
+def _arc(
+    start: tuple[float, float], end: tuple[float, float], bend: float, points: int = 20
+) -> tuple[list[float], list[float], tuple[float, float]]:
+    """A quadratic curve from ``start`` to ``end`` bowed sideways by ``bend`` (share of its
+    length), and its middle point: bent lines keep links of several kinds apart."""
+    (x0, y0), (x1, y1) = start, end
+    cx = (x0 + x1) / 2 - (y1 - y0) * bend
+    cy = (y0 + y1) / 2 + (x1 - x0) * bend
+    t = np.linspace(0.0, 1.0, points)
+    xs = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1
+    ys = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1
+    return xs.tolist(), ys.tolist(), (float(xs[points // 2]), float(ys[points // 2]))
+
+
+def link_map(
+    geojson: dict[str, Any],
+    regions: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    groups: dict[str, tuple[str, str]],
+    lang: Lang,
+    context_ids: list[str],
+    border_label: str,
+    height: int = 560,
+) -> go.Figure:
+    """Lines between regions over the same base map as ``region_map``.
+
+    ``regions`` has ``region_id`` and ``text`` (hover) of the units drawn under the lines;
+    ``links`` has ``from_id``, ``to_id``, ``group``, ``width`` (line width in px) and ``text``
+    (hover, shown at the middle of the line). ``groups`` maps each group to its (legend label,
+    colour), in legend order; several groups between the same two regions bow apart.
+    """
+    figure = _base_map(geojson, context_ids, border_label)
+    figure.add_trace(
+        go.Choropleth(
+            geojson=geojson,
+            locations=regions["region_id"],
+            z=[1] * len(regions),
+            text=regions["text"],
+            hovertemplate="%{text}<extra></extra>",
+            colorscale=[[0, LINK_BASE], [1, LINK_BASE]],
+            showscale=False,
+            marker_line_color="#9aa9b8",
+            marker_line_width=0.8,
+            name="regions",
+        )
     )
-    figure.update_layout(
-        height=height,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        separators=plotly_separators(lang),
-        legend={"x": 0.01, "y": 0.01, "bgcolor": "rgba(255,255,255,0.7)"},
-    )
-    return figure
+    centres = region_centres(geojson)
+    order = list(groups)
+    links = links.assign(rank=links["group"].map(order.index)).sort_values("rank", kind="stable")
+    siblings = links.groupby(["from_id", "to_id"])["group"].transform("count")
+    position = links.groupby(["from_id", "to_id"]).cumcount()
+    shown: set[str] = set()
+    middles: dict[str, tuple[list[float], list[float], list[str]]] = {}
+    for row, count, index in zip(links.itertuples(index=False), siblings, position, strict=True):
+        if row.from_id not in centres or row.to_id not in centres:
+            continue
+        bend = 0.12 * (index - (count - 1) / 2) + 0.05
+        xs, ys, middle = _arc(centres[row.from_id], centres[row.to_id], bend)
+        label, colour = groups[row.group]
+        figure.add_trace(
+            go.Scattergeo(
+                lon=xs,
+                lat=ys,
+                mode="lines",
+                line={"color": colour, "width": float(row.width)},
+                opacity=0.85,
+                name=label,
+                legendgroup=row.group,
+                showlegend=row.group not in shown,
+                hoverinfo="skip",
+            )
+        )
+        shown.add(row.group)
+        xs_mid, ys_mid, texts = middles.setdefault(row.group, ([], [], []))
+        xs_mid.append(middle[0])
+        ys_mid.append(middle[1])
+        texts.append(str(row.text))
+    for group, (xs_mid, ys_mid, texts) in middles.items():
+        label, colour = groups[group]
+        figure.add_trace(
+            go.Scattergeo(
+                lon=xs_mid,
+                lat=ys_mid,
+                mode="markers",
+                marker={"size": 8, "color": colour, "line": {"color": "white", "width": 1}},
+                text=texts,
+                hovertemplate="%{text}<extra></extra>",
+                name=label,
+                legendgroup=group,
+                showlegend=False,
+            )
+        )
+    return _fit(figure, lang, height)

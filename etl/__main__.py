@@ -41,8 +41,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def write_templates(out: Path | None) -> list[Path]:
-    """Every blank template: the member lists and, where present, the statistics template."""
+    """Every blank template: the member lists, the statistics template, the energy ones."""
     from dia.paths import TEMPLATES_DIR
+    from etl.energy.templates import write_templates as write_energy_templates
     from etl.memberlist.templates import write_templates as write_member_templates
     from etl.readers import longformat
 
@@ -51,6 +52,7 @@ def write_templates(out: Path | None) -> list[Path]:
     writer = getattr(longformat, "write_template", None)
     if callable(writer):
         paths.append(writer(folder / longformat.TEMPLATE_PATH.name))
+    paths.extend(write_energy_templates(folder))
     return paths
 
 

@@ -1,10 +1,12 @@
 """Normalisers shared by every reader: text keys, postcodes, sector codes, dates, register
 numbers and employee counts, as people type them into spreadsheets.
 
-Each column-level function takes a pandas Series of raw cell values (str, int, float, date or
-empty) and returns normalised columns plus an ``error`` column: ``None`` where the value was
-readable or empty, else the English message template (a gettext msgid) that explains why not.
-Work is done on whole columns; only values no fast path recognises are looked at one by one.
+Each column-level function takes a pandas Series of cell values (str, int, float, date or
+empty; or the text ``as_text`` made of them) and returns normalised columns plus an ``error``
+column: missing where the value was readable or empty, else the English message template (a
+gettext msgid) that says why not. Whole columns are processed at once with Arrow compute
+kernels (RE2 regular expressions, so no look-around); only the rare values no pattern
+recognises (a month written as a word) are looked at one by one.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dia.i18n import N_
 
-# --- messages (gettext msgids; rejects carry them with {value}) ----------------------------------
+# --- messages (gettext msgids; rejects carry them with {value}) --------------------------------
 BAD_POSTCODE = N_("Postcode {value} is neither a Dutch (1234 AB) nor a German (12345) postcode")
 BAD_SECTOR = N_("Sector {value} is no SBI/WZ 2008 code and no known sector name")
 SECTOR_MISMATCH = N_("Sector {value}: the section letter does not match the code")
@@ -34,7 +38,109 @@ BAD_EMPLOYEES = N_(
     "Employees {value} cannot be read; give a number or a range within one size class (10-49)"
 )
 
-# --- text keys ------------------------------------------------------------------------------
+# What people type for "nothing here": treated like an empty cell.
+NO_VALUE: Final = frozenset(
+    {
+        "-",
+        "–",
+        "—",
+        "?",
+        "n.b.",
+        "nb",
+        "n.v.t.",
+        "nvt",
+        "onbekend",
+        "k.a.",
+        "k. a.",
+        "ka",
+        "keine angabe",
+        "unbekannt",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "#n/a",
+        "#nv",
+    }
+)
+_NO_VALUE_SET: Final = pa.array(sorted(NO_VALUE))
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, bool):
+        return None if value is None else str(value)
+    if isinstance(value, float):
+        if value != value:
+            return None
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is pd.NaT or value is pd.NA:
+        return None
+    return str(value)
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """Cells as a string column: numbers without a trailing ``.0`` (``7811.0`` → ``7811``),
+    dates as ISO text (``2019-03-01``). A string column is returned as it is."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values
+    texts = [v if v.__class__ is str else _cell_text(v) for v in values.tolist()]
+    return pd.Series(pd.array(texts, dtype="str"), index=values.index)
+
+
+def _arrow(text: pd.Series) -> pa.Array:
+    array = pa.array(text.array)
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _text(array: pa.Array, index: pd.Index) -> pd.Series:
+    return pd.Series(pd.array(array, dtype="str"), index=index)
+
+
+def _null_if(array: pa.Array, condition: pa.Array) -> pa.Array:
+    return pc.if_else(condition, pa.scalar(None, array.type), array)
+
+
+def replace(text: pd.Series, pattern: str, replacement: str) -> pd.Series:
+    """Regular-expression replace (RE2) on a string column; ``\\1`` refers to a group."""
+    result = pc.replace_substring_regex(_arrow(as_text(text)), pattern, replacement)
+    return _text(result, text.index)
+
+
+def extract(text: pd.Series, pattern: str) -> pd.DataFrame:
+    """Named groups of ``pattern`` (RE2) per value; missing where the value does not match or
+    the group took no part."""
+    array = _arrow(as_text(text))
+    names = re.compile(pattern).groupindex
+    found = pc.extract_regex(array, pattern)
+    columns = {}
+    for name in names:
+        part = pc.struct_field(found, name)
+        part = _null_if(part, pc.fill_null(pc.equal(part, ""), True))
+        columns[name] = _text(part, text.index)
+    return pd.DataFrame(columns, index=text.index)
+
+
+def clean_text(values: pd.Series) -> pd.Series:
+    """Cell values as trimmed single-spaced text; empty cells (and "-", "n.b.", "k. A.", …)
+    become missing."""
+    array = _arrow(as_text(values))
+    array = pc.utf8_trim_whitespace(pc.replace_substring_regex(array, r"\s+", " "))
+    empty = pc.or_(pc.equal(array, ""), pc.is_in(pc.utf8_lower(array), value_set=_NO_VALUE_SET))
+    return _text(_null_if(array, pc.fill_null(empty, True)), values.index)
+
+
+def is_blank(values: pd.Series) -> pd.Series:
+    """True where a cell is empty, only whitespace or says "no value" ("-", "n.b.", "k. A.")."""
+    return clean_text(values).isna()
 
 
 def text_key(value: object) -> str:
@@ -44,15 +150,11 @@ def text_key(value: object) -> str:
 
 
 def text_keys(values: pd.Series) -> pd.Series:
-    """``text_key`` of a whole column (missing stays missing), computed in vectorised steps."""
-    text = as_text(values)
-    return (
-        text.str.normalize("NFKD")
-        .str.lower()
-        .str.replace("ß", "ss", regex=False)
-        .str.replace(r"[^\p{L}\p{N}]|\p{M}", "", regex=True)
-        .replace("", None)
-    )
+    """``text_key`` of a whole column (missing stays missing)."""
+    array = pc.utf8_lower(pc.utf8_normalize(_arrow(as_text(values)), "NFKD"))
+    array = pc.replace_substring(array, "ß", "ss")
+    array = pc.replace_substring_regex(array, r"[^\p{L}\p{N}]|\p{M}", "")
+    return _text(_null_if(array, pc.fill_null(pc.equal(array, ""), True)), values.index)
 
 
 # Legal forms and filler words left out when names are compared (not when they are shown).
@@ -74,74 +176,28 @@ LEGAL_FORMS: Final = (
     r"e\.?\s?k\.?",
     r"e\.?\s?v\.?",
     r"e\.?\s?g\.?",
-    r"eg",
     r"se",
     r"holding",
-    r"& co\.?",
+    r"&\s*co\.?",
     r"eenmanszaak",
 )
-_LEGAL_FORM_RE: Final = r"(?:^|\s)(?:" + "|".join(LEGAL_FORMS) + r")(?=\s|$|,)"
+_LEGAL_FORM_RE: Final = r"(^|\s)(?:" + "|".join(LEGAL_FORMS) + r")(\s|,|$)"
 
 
 def name_keys(names: pd.Series) -> pd.Series:
     """Company names for matching: legal forms (B.V., GmbH & Co. KG, …) and punctuation removed."""
-    text = as_text(names).str.lower()
-    text = text.str.replace(_LEGAL_FORM_RE, " ", regex=True)
-    text = text.str.replace(_LEGAL_FORM_RE, " ", regex=True)  # "… GmbH & Co. KG Holding"
-    return text_keys(text)
-
-
-# What people type for "nothing here": treated like an empty cell.
-NO_VALUE: Final = frozenset(
-    {"-", "–", "—", "?", "n.b.", "nb", "n.v.t.", "nvt", "onbekend", "k.a.", "k. a.", "ka",
-     "keine angabe", "unbekannt", "n/a", "na", "none", "null", "#n/a", "#nv"}
-)  # fmt: skip
-
-
-def clean_text(values: pd.Series) -> pd.Series:
-    """Cell values as trimmed single-spaced text; empty cells (and "-", "n.b.", "k. A.", …)
-    become missing."""
-    text = as_text(values).str.replace(r"\s+", " ", regex=True).str.strip()
-    return text.where((text != "") & ~text.str.lower().isin(NO_VALUE), None)
-
-
-def as_text(values: pd.Series) -> pd.Series:
-    """Any cell values as a string column; integral floats lose their ``.0`` (``7811.0`` → 7811)."""
-    if values.dtype == object or pd.api.types.is_numeric_dtype(values.dtype):
-        values = values.map(_cell_text, na_action="ignore")
-    return values.astype("str")
-
-
-def _cell_text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        if value != value:
-            return None
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def is_blank(values: pd.Series) -> pd.Series:
-    """True where a cell is empty, only whitespace or says "no value" ("-", "n.b.", "k. A.")."""
-    return clean_text(values).isna()
+    array = pc.utf8_lower(_arrow(as_text(names)))
+    for _ in range(2):  # adjacent forms: "… GmbH & Co. KG Holding"
+        array = pc.replace_substring_regex(array, _LEGAL_FORM_RE, r"\1 \2")
+    return text_keys(_text(array, names.index))
 
 
 # --- postcodes ------------------------------------------------------------------------------
 
-_POSTCODE_RE: Final = re.compile(
-    r"^(?:NL)?(?P<nl>[1-9]\d{3})(?P<letters>[A-Z]{2})?$|^(?:DE?)?(?P<de>\d{5})$"
-)
+_POSTCODE_RE: Final = r"^(?:NL)?(?P<nl>[1-9]\d{3})(?P<letters>[A-Z]{2})?$|^(?:DE?)?(?P<de>\d{5})$"
 # The code, then optionally a city: "7811 AB Emmen", "D-49716 Meppen".
 _POSTCODE_SPLIT_RE: Final = (
-    r"^(?P<code>(?:[A-Za-z]{1,2}[\s-]?)?\d{4,5}(?:\s?[A-Za-z]{2}(?![A-Za-z]))?)"
-    r"(?:[\s,]+(?P<city>\D.*))?$"
+    r"^(?P<code>(?:[A-Za-z]{1,2}[\s-]?)?\d{4,5}(?:\s?[A-Za-z]{2})?)(?:[\s,]+(?P<city>\D.*))?$"
 )
 
 
@@ -155,24 +211,21 @@ def postcodes(values: pd.Series) -> pd.DataFrame:
     ``city_hint``, ``error``.
     """
     text = clean_text(values)
-    split = text.str.extract(_POSTCODE_SPLIT_RE)
-    compact = split["code"].str.upper().str.replace(r"[\s.\-]", "", regex=True)
-    parts = compact.str.extract(_POSTCODE_RE.pattern)
+    split = extract(text, _POSTCODE_SPLIT_RE)
+    compact = replace(split["code"].str.upper(), r"[\s.\-]", "")
+    parts = extract(compact, _POSTCODE_RE)
     nl = parts["nl"].notna()
     de = parts["de"].notna()
-    postcode = pd.Series(None, index=values.index, dtype="str")
-    postcode = postcode.mask(nl, parts["nl"] + (" " + parts["letters"]).fillna(""))
-    postcode = postcode.mask(de, parts["de"])
+    postcode = (parts["nl"] + (" " + parts["letters"]).fillna("")).fillna(parts["de"])
     key = parts["nl"].fillna(parts["de"])
     country = pd.Series(np.where(nl, "NL", np.where(de, "DE", None)), index=values.index)
-    error = pd.Series(None, index=values.index, dtype=object)
-    error = error.mask(text.notna() & ~(nl | de), BAD_POSTCODE)
+    error = pd.Series(np.where(text.notna() & ~(nl | de), BAD_POSTCODE, None), index=values.index)
     return pd.DataFrame(
         {
-            "country": country.where(nl | de, None),
+            "country": country,
             "postcode": postcode,
             "key": key,
-            "city_hint": split["city"].where(nl | de, None),
+            "city_hint": split["city"].where(nl | de),
             "error": error,
         }
     )
@@ -182,7 +235,7 @@ def postcodes(values: pd.Series) -> pd.DataFrame:
 
 _SECTOR_RE: Final = (
     r"^(?P<letter>[A-U])?\s*[-:.]?\s*"
-    r"(?:(?P<dotted>\d{1,2}[.,]\d{1,2}(?:[.,]?\d{1,2})*)|(?P<digits>\d{1,5}))"
+    r"(?:(?P<division>\d{1,2})[.,]\d{1,2}(?:[.,]?\d{1,2})*|(?P<digits>\d{1,5}))"
     r"(?:\s*$|\s+[-–:]?\s*\D.*$)"
 )
 
@@ -201,20 +254,19 @@ def sector_codes(
     ``section``, both possibly missing). Returns columns ``division``, ``section``, ``error``.
     """
     text = clean_text(values)
-    parts = text.str.upper().str.extract(_SECTOR_RE)
-    dotted = parts["dotted"].str.split(r"[.,]", regex=True).str[0].str.zfill(2)
+    upper = text.str.upper()
+    parts = extract(upper, _SECTOR_RE)
     digits = parts["digits"]
-    odd = digits.str.len().isin([1, 3])
-    digits = digits.where(~odd, "0" + digits)
-    division = dotted.fillna(digits.str[:2])
+    digits = digits.where(~digits.str.len().isin([1, 3]), "0" + digits)
+    division = parts["division"].str.zfill(2).fillna(digits.str.slice(0, 2))
     section = division.map(division_section)
     letter = parts["letter"]
-    letter_only = text.str.upper().str.fullmatch(r"[A-U]") & division.isna()
+    letter_only = (upper.str.len() == 1) & upper.isin(list("ABCDEFGHIJKLMNOPQRSTU"))
     error = pd.Series(None, index=values.index, dtype=object)
     error = error.mask(division.notna() & section.isna(), BAD_SECTOR)
     error = error.mask(letter.notna() & section.notna() & (letter != section), SECTOR_MISMATCH)
-    section = section.mask(letter_only.fillna(False), text.str.upper())
-    unmatched = text.notna() & division.isna() & ~letter_only.fillna(False)
+    section = section.mask(letter_only, upper)
+    unmatched = text.notna() & division.isna() & ~letter_only
     if unmatched.any():
         found = names(text[unmatched])
         division = division.mask(unmatched, found["division"])
@@ -245,6 +297,16 @@ MONTHS: Final[dict[str, int]] = {
 MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
 MONTHS.update({"mrt": 3, "okt": 10, "dez": 12, "sept": 9})
 
+_DATE_RE: Final = (
+    # 2019-03-01 (date cells arrive as ISO text), 1-3-2019, 01.03.2019, 1/3/19
+    r"^(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?:[ T][\d:.]+)?$"
+    r"|^(?P<d>\d{1,2})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<y>\d{4}|\d{2})$"
+    # a bare year, month/year, an Excel serial number (number cells, or typed as text)
+    r"|^(?P<year>(?:19|20)\d{2})$"
+    r"|^(?P<mm>\d{1,2})\s*[-./]\s*(?P<my>\d{4})$"
+    r"|^(?P<serial>[1-9]\d{4})(?:[.,]\d+)?$"
+)
+
 
 def dates(values: pd.Series, today: dt.date | None = None) -> pd.DataFrame:
     """Dates as typed: date cells, Excel serial numbers, ``1-3-2019``, ``01.03.2019``,
@@ -252,101 +314,64 @@ def dates(values: pd.Series, today: dt.date | None = None) -> pd.DataFrame:
 
     Day comes before month (Dutch and German usage). Returns ``date`` (datetime64) and ``error``.
     """
-    latest = pd.Timestamp(today or dt.date.today()) + pd.DateOffset(years=1)
-    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
-    kinds = values.map(type, na_action="ignore")
-    is_date = kinds.isin([dt.datetime, dt.date, pd.Timestamp])
-    if is_date.any():
-        result[is_date] = pd.to_datetime(values[is_date].map(_as_datetime)).astype(result.dtype)
-    is_number = kinds.isin([int, float, np.int64, np.float64])
-    if is_number.any():
-        serial = pd.to_numeric(values[is_number], errors="coerce")
-        ok = serial.between(1, 2_958_465)
-        result[serial[ok].index] = (
-            EXCEL_EPOCH + pd.to_timedelta(serial[ok].round(), unit="D")
-        ).astype(result.dtype)
-    text = clean_text(values.where(kinds.isin([str])))
-    parsed = _parse_date_text(text.dropna())
-    result[parsed.index] = parsed
-    present = ~is_blank(values)
-    error = pd.Series(None, index=values.index, dtype=object)
-    error = error.mask(present & result.isna(), BAD_DATE)
+    today = today or dt.date.today()
+    latest = pd.Timestamp(today) + pd.DateOffset(years=1)
+    text = clean_text(values)
+    parts = extract(text, _DATE_RE)
+    two_digits = parts["y"].str.len() == 2
+    year = pd.to_numeric(parts["iy"].fillna(parts["y"]).fillna(parts["year"]).fillna(parts["my"]))
+    pivot = today.year % 100 + 1
+    year = year.where(~two_digits, year + np.where(year <= pivot, 2000, 1900))
+    month = pd.to_numeric(parts["im"].fillna(parts["m"]).fillna(parts["mm"]))
+    month = month.fillna(1).where(year.notna())
+    day = pd.to_numeric(parts["id"].fillna(parts["d"])).fillna(1).where(year.notna())
+    result = pd.to_datetime(
+        pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
+    ).astype("datetime64[s]")
+    serial = pd.to_numeric(parts["serial"])
+    result = result.fillna(EXCEL_EPOCH + pd.to_timedelta(serial, unit="D"))
+    rare = text.notna() & result.isna() & year.isna() & serial.isna()
+    for index, value in text[rare].items():
+        parsed = _parse_rare(value)
+        if parsed is not None:
+            result[index] = parsed
+    error = pd.Series(np.where(text.notna() & result.isna(), BAD_DATE, None), index=values.index)
     implausible = result.notna() & ((result < EARLIEST) | (result > latest))
     error = error.mask(implausible, IMPLAUSIBLE_DATE)
     return pd.DataFrame({"date": result.mask(implausible), "error": error})
 
 
-def _as_datetime(value: dt.date) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime(value.year, value.month, value.day)
-
-
-_ISO_RE: Final = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T][\d:.]+)?$"
-_DMY_RE: Final = r"^(?P<d>\d{1,2})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<y>\d{2}|\d{4})$"
-_YEAR_RE: Final = r"^(?P<y>(?:19|20)\d{2})$"
-_MONTH_YEAR_RE: Final = r"^(?P<m>\d{1,2})\s*[-./]\s*(?P<y>\d{4})$"
-_NAMED_RE: Final = r"^(?:(?P<d>\d{1,2})\.?\s+)?(?P<name>[a-z]+)\.?\s+(?P<y>\d{4})$"
-_SERIAL_RE: Final = r"^(?P<serial>[1-9]\d{3,4})(?:[.,]0+)?$"
-
-
-def _parse_date_text(text: pd.Series) -> pd.Series:
-    """Parse date strings; unreadable ones are left out of the result."""
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
-    if text.empty:
-        return out.dropna()
-    pending = pd.Series(True, index=text.index)
-    for pattern in (_ISO_RE, _DMY_RE):
-        parts = text[pending].str.extract(pattern)
-        hit = parts["y"].notna()
-        if hit.any():
-            year = parts.loc[hit, "y"].astype(int)
-            # Two-digit years: up to next year's two digits → 20xx, else 19xx.
-            pivot = dt.date.today().year % 100 + 1
-            year = year.where(year >= 100, year + np.where(year <= pivot, 2000, 1900))
-            out[hit[hit].index] = _assemble(year, parts.loc[hit, "m"], parts.loc[hit, "d"])
-            pending[hit[hit].index] = False
-    rest = text[pending]
-    if not rest.empty:
-        key = rest.str.lower().str.normalize("NFKD").str.replace(r"\p{M}", "", regex=True)
-        for index, value in key.items():
-            parsed = _parse_rare(value)
-            if parsed is not None:
-                out[index] = parsed
-    return out.dropna()
-
-
-def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
-    frame = pd.DataFrame({"year": year, "month": month.astype(int), "day": day.astype(int)})
-    return pd.to_datetime(frame, errors="coerce").astype("datetime64[s]")
+_NAMED_RE: Final = re.compile(r"^(?:(?P<d>\d{1,2})\.?\s+)?(?P<name>[a-z]+)\.?\s+(?P<y>\d{4})$")
 
 
 def _parse_rare(value: str) -> pd.Timestamp | None:
-    """Year only, month/year, written month names and serial numbers stored as text."""
-    if match := re.match(_YEAR_RE, value):
-        return pd.Timestamp(int(match["y"]), 1, 1)
-    if match := re.match(_MONTH_YEAR_RE, value):
-        month = int(match["m"])
-        return pd.Timestamp(int(match["y"]), month, 1) if 1 <= month <= 12 else None
-    if match := re.match(_NAMED_RE, value):
-        month = MONTHS.get(match["name"])
-        if month is None:
-            return None
-        try:
-            return pd.Timestamp(int(match["y"]), month, int(match["d"] or 1))
-        except ValueError:
-            return None
-    if match := re.match(_SERIAL_RE, value):
-        return EXCEL_EPOCH + pd.Timedelta(days=int(match["serial"]))
-    return None
+    """``1 maart 2019``, ``März 2019``, ``1. Juni 2020``: months written as words."""
+    key = unicodedata.normalize("NFKD", value.lower())
+    key = "".join(ch for ch in key if not unicodedata.combining(ch))
+    match = _NAMED_RE.match(key)
+    if match is None or (month := MONTHS.get(match["name"])) is None:
+        return None
+    try:
+        return pd.Timestamp(int(match["y"]), month, int(match["d"] or 1))
+    except ValueError:
+        return None
 
 
 # --- register numbers -----------------------------------------------------------------------
 
-_KVK_RE: Final = r"^(?:KVK|KAMERVANKOOPHANDEL)?(?:NR|NUMMER)?[:.]?(?P<kvk>\d{7,8})$"
-_HR_RE: Final = r"(?<![A-Z])(?P<type>HRA|HRB|GNR|GENR|PR|VR)\s*[-.:]?\s*(?:NR\.?\s*)?(?P<number>\d{1,6})(?:\s?(?P<suffix>[A-Z])\b)?"
-_COURT_RE: Final = r"(?:AMTSGERICHT|\bAG\b|REGISTERGERICHT)\s*:?\s*(?P<court>[A-ZÄÖÜ][A-ZÄÖÜß\-\s()]+?)(?=\s*(?:,|;|HRA|HRB|GNR|GENR|PR\b|VR\b|$))"
-_COURT_AFTER_RE: Final = r"(?:HRA|HRB|GNR|GENR|PR|VR)\s*[-.:]?\s*\d{1,6}\s*,?\s*(?P<court>[A-ZÄÖÜ][A-ZÄÖÜß\-]+(?:\s*\([A-ZÄÖÜß]+\))?)$"
+_KVK_RE: Final = r"^(?:KVK|KAMERVANKOOPHANDEL)?(?:NR|NUMMER)?:?(?P<kvk>\d{7,8})$"
+_HR_RE: Final = (
+    r"(?:^|[^A-Z])(?P<type>HR\s?A|HR\s?B|GNR|GENR|PR|VR)\s*[-.:]?\s*(?:NR\.?\s*)?"
+    r"(?P<number>\d{1,6})(?:\s?(?P<suffix>[A-Z])(?:[^A-Z]|$))?"
+)
+_COURT_RE: Final = (
+    r"(?:AMTSGERICHT|(?:^|\s)AG|REGISTERGERICHT)\s*:?\s*"
+    r"(?P<court>[A-ZÄÖÜ][A-ZÄÖÜß-]+(?:\s*\([A-ZÄÖÜß]+\))?)"
+)
+_COURT_AFTER_RE: Final = (
+    r"(?:HRA|HRB|GNR|GENR|PR|VR)\s*[-.:]?\s*\d{1,6}\s*,?\s*"
+    r"(?P<court>[A-ZÄÖÜ][A-ZÄÖÜß-]+(?:\s*\([A-ZÄÖÜß]+\))?)$"
+)
 
 
 def register_ids(values: pd.Series) -> pd.DataFrame:
@@ -358,18 +383,16 @@ def register_ids(values: pd.Series) -> pd.DataFrame:
     """
     text = clean_text(values)
     upper = text.str.upper()
-    compact = upper.str.replace(r"[\s\-/.]", "", regex=True)
-    kvk = compact.str.extract(_KVK_RE)["kvk"].str.zfill(8)
-    hr = upper.str.extract(_HR_RE)
-    kind = hr["type"].replace({"GENR": "GNR"})
-    hr_id = kind.str.replace("GNR", "GnR") + " " + hr["number"] + (" " + hr["suffix"]).fillna("")
-    court = upper.str.extract(_COURT_RE)["court"].fillna(
-        upper.str.extract(_COURT_AFTER_RE)["court"]
-    )
-    court = court.str.strip().str.title().where(hr_id.notna(), None)
+    kvk = extract(replace(upper, r"[\s\-/.]", ""), _KVK_RE)["kvk"].str.zfill(8)
+    hr = extract(upper, _HR_RE)
+    kind = replace(hr["type"], r"\s", "").replace({"GENR": "GNR"}).replace({"GNR": "GnR"})
+    hr_id = kind + " " + hr["number"] + (" " + hr["suffix"]).fillna("")
+    court = extract(upper, _COURT_RE)["court"].fillna(extract(upper, _COURT_AFTER_RE)["court"])
+    court = court.str.strip().str.title().where(hr_id.notna())
     register_id = ("KvK " + kvk).fillna(hr_id)
-    error = pd.Series(None, index=values.index, dtype=object)
-    error = error.mask(text.notna() & register_id.isna(), BAD_REGISTER)
+    error = pd.Series(
+        np.where(text.notna() & register_id.isna(), BAD_REGISTER, None), index=values.index
+    )
     return pd.DataFrame({"register_id": register_id, "court": court, "error": error})
 
 
@@ -387,46 +410,43 @@ def size_classes(employees: pd.Series) -> pd.Series:
     return pd.Series(classes.astype(object), index=employees.index).where(counts.notna(), None)
 
 
-_FILLER_RE: Final = r"(?i)\b(?:ca|circa|ongeveer|etwa|rund|approx|fte|mitarbeiter|medewerkers|personen|mensen|ma|mw)\b\.?|[~±≈]"
-_RANGE_RE: Final = r"^(?P<lo>\d+)\s*(?:-|–|bis|tot|to)\s*(?P<hi>\d+)$"
-_BOUND_RE: Final = r"^(?P<op><|>|≤|≥|<=|>=|unter|meer dan|mehr als|minder dan|weniger als)?\s*(?P<n>\d+)\s*(?P<plus>\+)?$"
+_FILLER_RE: Final = (
+    r"(?i)(?:^|\s)(?:ca|circa|ongeveer|etwa|rund|approx|fte|mitarbeiter|medewerkers|personen|"
+    r"mensen|ma|mw)\.?(?:\s|$)|[~±≈]"
+)
+_EMPLOYEES_RE: Final = (
+    r"^(?P<thousands>\d{1,3}(?:[.\s]\d{3})+)$"
+    r"|^(?P<number>\d+(?:[.,]\d+)?)$"
+    r"|^(?P<lo>\d+)\s*(?:-|–|bis|tot|to)\s*(?P<hi>\d+)$"
+    r"|^(?P<below><=|<|≤|unter|minder dan|weniger als)\s*(?P<max>\d+)$"
+    r"|^(?P<above>>=|>|≥|meer dan|mehr als)\s*(?P<min>\d+)$"
+    r"|^(?P<plus>\d+)\s*\+$"
+)
 
 
 def employee_counts(values: pd.Series) -> pd.DataFrame:
     """Head counts as typed: ``12``, ``12,5`` (FTE, rounded), ``1.200``, ``ca. 20``, ranges
     (``10-49``, ``10 bis 49``) and bounds (``<10``, ``250+``). A range or bound gives the size
     class only; it must lie within one class. Returns ``employees``, ``size_class``, ``error``."""
-    number = pd.to_numeric(
-        values.where(values.map(type, na_action="ignore").isin([int, float])), errors="coerce"
+    text = clean_text(values)
+    text = replace(text, _FILLER_RE, " ").str.strip().str.lower()
+    parts = extract(text, _EMPLOYEES_RE)
+    plain = pd.to_numeric(replace(parts["thousands"], r"[.\s]", ""))
+    number = plain.fillna(pd.to_numeric(parts["number"].str.replace(",", ".", regex=False)))
+    employees = number.round().astype("Int64")
+    lo = (
+        pd.to_numeric(parts["lo"])
+        .fillna(pd.to_numeric(parts["min"]))
+        .fillna(pd.to_numeric(parts["plus"]))
     )
-    text = clean_text(values.where(number.isna()))
-    text = text.str.replace(_FILLER_RE, "", regex=True).str.strip()
-    thousands = text.str.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+").fillna(False)
-    decimal_text = text.where(~thousands, text.str.replace(r"[.\s]", "", regex=True))
-    decimal_text = decimal_text.str.replace(",", ".", regex=False)
-    number = number.fillna(
-        pd.to_numeric(
-            decimal_text.where(decimal_text.str.fullmatch(r"\d+(?:\.\d+)?").fillna(False)),
-            errors="coerce",
-        )
+    lo = lo.fillna(pd.Series(0.0, index=text.index).where(parts["below"].notna()))
+    hi = pd.to_numeric(parts["hi"]).fillna(pd.to_numeric(parts["max"]) - 1)
+    hi = hi.fillna(
+        pd.Series(1e9, index=text.index).where(parts["above"].notna() | parts["plus"].notna())
     )
-    employees = number.round().astype("Int64").where(number >= 0)
-    size = size_classes(employees)
-    rest = text.where(number.isna())
-    ranges = rest.str.lower().str.extract(_RANGE_RE).astype("Float64")
-    bounds = rest.str.lower().str.extract(_BOUND_RE)
-    lo = ranges["lo"]
-    hi = ranges["hi"]
-    n = pd.to_numeric(bounds["n"], errors="coerce").astype("Float64")
-    below = bounds["op"].isin(["<", "≤", "<=", "unter", "minder dan", "weniger als"])
-    above = bounds["op"].isin([">", "≥", ">=", "meer dan", "mehr als"]) | bounds["plus"].notna()
-    lo = lo.fillna(n.where(above)).fillna(pd.Series(0.0, index=values.index).where(below))
-    hi = hi.fillna((n - 1).where(below)).fillna(pd.Series(1e9, index=values.index).where(above))
     lo_class = size_classes(lo)
-    hi_class = size_classes(hi)
-    same = lo_class.notna() & (lo_class == hi_class)
-    size = size.where(size.notna(), lo_class.where(same, None))
-    present = ~is_blank(values)
-    error = pd.Series(None, index=values.index, dtype=object)
-    error = error.mask(present & size.isna(), BAD_EMPLOYEES)
+    same = lo_class.notna() & (lo_class == size_classes(hi))
+    size = size_classes(employees).fillna(lo_class.where(same))
+    size = size.where(size.notna(), None)
+    error = pd.Series(np.where(text.notna() & size.isna(), BAD_EMPLOYEES, None), index=values.index)
     return pd.DataFrame({"employees": employees, "size_class": size, "error": error})

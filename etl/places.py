@@ -16,7 +16,7 @@ import pandas as pd
 
 from dia.i18n import N_
 from dia.paths import REFERENCE_DIR
-from etl.normalise import text_key, text_keys
+from etl.normalise import replace, text_key, text_keys
 from etl.reference import region_frame
 
 OUTSIDE = N_("Postcode {value} lies outside Zuidoost-Drenthe and Emsland")
@@ -44,7 +44,8 @@ def place_key(name: object) -> str:
 @dataclass(frozen=True)
 class Gazetteer:
     pc4: dict[str, str]
-    plz_default: dict[str, tuple[str, str | None]]  # plz → (region_id, flag)
+    plz_region: dict[str, str]  # plz → its Gemeinde, or the region holding all its Gemeinden
+    plz_flag: dict[str, str]  # plz → flag, for a PLZ of several Gemeinden
     plz_city: dict[str, str]  # "plz|place key" → region_id, for PLZ of several Gemeinden
     places: dict[str, str]  # place key → region_id (unambiguous names only)
     country: dict[str, str]  # region_id → NL/DE
@@ -109,7 +110,8 @@ def build_gazetteer(reference_dir: Path = REFERENCE_DIR) -> Gazetteer:
 
     return Gazetteer(
         pc4=dict(zip(pc4["pc4"], pc4["region_id"], strict=True)),
-        plz_default=plz_default,
+        plz_region={code: region for code, (region, _flag) in plz_default.items()},
+        plz_flag={code: flag for code, (_region, flag) in plz_default.items() if flag},
         plz_city=plz_city,
         places=places,
         country=dict(zip(regions["region_id"], regions["country"], strict=True)),
@@ -129,41 +131,40 @@ def gazetteer() -> Gazetteer:
     return build_gazetteer()
 
 
-def locate(postcodes: pd.DataFrame, cities: pd.Series, raw: pd.Series) -> pd.DataFrame:
+def locate(postcodes: pd.DataFrame, cities: pd.Series) -> pd.DataFrame:
     """Region of each address.
 
     ``postcodes`` is ``etl.normalise.postcodes`` of the postcode column, ``cities`` the city
-    column (or missing), ``raw`` the postcode cells as typed (for messages). Returns
+    column (cleaned text, missing where empty). Returns
     ``region_id``, ``region_flag``, ``country`` and ``error`` (msgid) per row.
     """
     g = gazetteer()
     index = postcodes.index
     key = postcodes["key"]
-    city = cities.fillna(postcodes["city_hint"]) if cities is not None else postcodes["city_hint"]
-    city_key = text_keys(city.str.split("(").str[0]) if city is not None else None
+    city = cities.fillna(postcodes["city_hint"])
+    city_key = text_keys(replace(city, r"\s*\(.*$", ""))
     is_nl = postcodes["country"] == "NL"
     is_de = postcodes["country"] == "DE"
     region = pd.Series(None, index=index, dtype=object)
     flag = pd.Series(None, index=index, dtype=object)
 
     region = region.mask(is_nl, key.map(g.pc4))
-    default = key.where(is_de).map(g.plz_default)
-    region = region.mask(is_de, default.map(lambda hit: hit[0], na_action="ignore"))
-    flag = flag.mask(is_de, default.map(lambda hit: hit[1], na_action="ignore"))
-    if city_key is not None:
-        by_city = (key + "|" + city_key).where(is_de & flag.notna()).map(g.plz_city)
-        region = region.mask(by_city.notna(), by_city)
-        flag = flag.mask(by_city.notna(), FLAG_CITY)
-        no_code = key.isna() & postcodes["error"].isna()
-        placed = city_key.where(no_code).map(g.places)
-        region = region.mask(placed.notna(), placed)
-        flag = flag.mask(placed.notna(), FLAG_CITY_ONLY)
+    de_key = key.where(is_de)
+    region = region.mask(is_de, de_key.map(g.plz_region))
+    flag = flag.mask(is_de, de_key.map(g.plz_flag))
+    by_city = (key + "|" + city_key).where(is_de & flag.notna()).map(g.plz_city)
+    region = region.mask(by_city.notna(), by_city)
+    flag = flag.mask(by_city.notna(), FLAG_CITY)
+    no_code = key.isna() & postcodes["error"].isna()
+    placed = city_key.where(no_code).map(g.places)
+    region = region.mask(placed.notna(), placed)
+    flag = flag.mask(placed.notna(), FLAG_CITY_ONLY)
 
     error = pd.Series(None, index=index, dtype=object)
     has_code = key.notna()
     error = error.mask(has_code & region.isna(), OUTSIDE)
     no_code = ~has_code & postcodes["error"].isna()
-    city_given = city.notna() if city is not None else pd.Series(False, index=index)
+    city_given = city.notna()
     error = error.mask(no_code & region.isna() & city_given, NO_PLACE)
     error = error.mask(no_code & ~city_given, NO_POSTCODE)
     return pd.DataFrame(

@@ -2,13 +2,11 @@
 -- members of an association in $visible (comma-separated; '' for none), and then as that
 -- association keeps it.
 WITH visible AS (SELECT unnest(string_split($visible, ',')) AS association)
-SELECT m.role, m.nace_code, m.nace_division, d.label_nl AS nace_label_nl,
-       d.label_de AS nace_label_de, d.label_en AS nace_label_en, m.region_id,
-       r.name AS region_name, m.country, m.associations, m.is_sample,
+SELECT m.role, m.nace_code, m.nace_division, m.region_id, r.name AS region_name, m.country,
+       m.associations, m.is_sample,
        (SELECT min(mb.name) FROM member mb JOIN visible v ON v.association = mb.association
         WHERE mb.company_id = m.company_id) AS name
 FROM energy_match m
 LEFT JOIN region r ON r.region_id = m.region_id
-LEFT JOIN nace_division d ON d.division = m.nace_division
 WHERE m.opportunity_id = $opportunity_id
 ORDER BY m.role, name NULLS LAST, region_name

@@ -67,8 +67,8 @@ def labour_measures(path: Path = SKILLS_FILE) -> pd.DataFrame:
 
 
 def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
-    rules = nace_rules()  # noqa: F841 - read by DuckDB
-    measures = labour_measures()  # noqa: F841
+    rules = nace_rules(NACE_RULES_FILE)  # noqa: F841 - read by DuckDB
+    measures = labour_measures(SKILLS_FILE)  # noqa: F841
     con.execute("INSERT INTO energy_nace_rule BY NAME SELECT * FROM rules")
     con.execute("INSERT INTO energy_labour_measure BY NAME SELECT * FROM measures")
     for path in sorted(SQL_DIR.glob("*.sql")):

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dia.i18n import N_
 from etl import normalise as norm
-from etl.memberlist.columns import Header
+from etl.memberlist.columns import FIELDS, Header
 from etl.memberlist.grid import Row, iter_columns
 from etl.model import Notice, Reject
 from etl.nace import classify
@@ -60,9 +60,25 @@ _TOTAL_WORDS: Final = frozenset(
     {"totaal", "totalen", "total", "totals", "gesamt", "summe", "insgesamt", "aantal", "anzahl"}
 )
 _TOTAL_FILLER: Final = frozenset(
-    {"leden", "mitglieder", "members", "bedrijven", "firmen", "unternehmen", "aantal", "anzahl",
-     "der", "van", "de", "of", "companies", "actief", "aktiv", "active"}
-)  # fmt: skip
+    {
+        "leden",
+        "mitglieder",
+        "members",
+        "bedrijven",
+        "firmen",
+        "unternehmen",
+        "aantal",
+        "anzahl",
+        "der",
+        "van",
+        "de",
+        "of",
+        "companies",
+        "actief",
+        "aktiv",
+        "active",
+    }
+)
 
 
 def is_totals_label(text: str) -> bool:
@@ -96,30 +112,33 @@ def validate(
     data = rows[header.row + 1 :]
     first_row_number = header.row + 2
     fields = list(header.columns)
-    raw = pd.DataFrame(
-        dict(zip(fields, iter_columns(data, list(header.columns.values())), strict=True)),
-        index=pd.RangeIndex(first_row_number, first_row_number + len(data)),
-        dtype=object,
+    index = pd.RangeIndex(first_row_number, first_row_number + len(data))
+    # Every cell as trimmed text, once: numbers lose ".0", date cells become ISO dates.
+    cells = pd.DataFrame(
+        {
+            name: norm.clean_text(pd.Series(column, index=index, dtype=object))
+            for name, column in zip(
+                fields, iter_columns(data, list(header.columns.values())), strict=True
+            )
+        },
+        index=index,
     )
-    for name in ("member_number", "name", "register", "street", "postcode", "city", "sector",
-                 "employees", "since", "until", "person", "email", "phone"):  # fmt: skip
-        if name not in raw:
-            raw[name] = pd.Series(None, index=raw.index, dtype=object)
-
-    blank = pd.DataFrame({name: norm.is_blank(raw[name]) for name in fields})
-    empty_row = blank.all(axis=1)
-    totals = _totals_rows(raw, blank, fields) & ~empty_row
+    empty_row = cells[fields].isna().all(axis=1)
+    totals = _totals_rows(cells, fields) & ~empty_row
     keep = ~(empty_row | totals)
-    raw = raw[keep]
+    raw = cells[keep]
+    for name in FIELDS:
+        if name not in raw:
+            raw[name] = pd.Series(pd.NA, index=raw.index, dtype="str")
     result = SheetResult(frame=pd.DataFrame(columns=STAGING_COLUMNS), skipped=int((~keep).sum()))
     if raw.empty:
         return result
 
-    name = norm.clean_text(raw["name"])
+    name = raw["name"]
     name_key = norm.name_keys(name)
     postcode = norm.postcodes(raw["postcode"])
-    city = norm.clean_text(raw["city"])
-    place = locate(postcode, city, raw["postcode"])
+    city = raw["city"]
+    place = locate(postcode, city)
     sector = classify(raw["sector"])
     employees = norm.employee_counts(raw["employees"])
     since = norm.dates(raw["since"])
@@ -148,7 +167,7 @@ def validate(
         if not hit.any():
             continue
         rejected |= hit
-        values = norm.as_text(raw.loc[hit, value_field])
+        values = raw.loc[hit, value_field]
         since_text = since["date"].dt.strftime("%d-%m-%Y")
         for row_number, reason in errors[hit].items():
             value = values.get(row_number)
@@ -177,12 +196,12 @@ def validate(
             "sheet": sheet,
             "row_number": raw.index.to_series(),
             "association": header.association,
-            "member_number": norm.clean_text(raw["member_number"]),
+            "member_number": raw["member_number"],
             "name": name,
             "name_key": name_key,
             "register_id": register["register_id"],
             "register_court": register["court"],
-            "street": norm.clean_text(raw["street"]),
+            "street": raw["street"],
             "postcode": postcode["postcode"],
             "postcode_key": postcode["key"],
             "city": city.fillna(postcode["city_hint"]),
@@ -195,9 +214,9 @@ def validate(
             "size_class": employees["size_class"],
             "member_since": since["date"].dt.date,
             "member_until": until["date"].dt.date,
-            "person": norm.clean_text(raw["person"]),
-            "email": norm.clean_text(raw["email"]).str.lower(),
-            "phone": norm.clean_text(raw["phone"]),
+            "person": raw["person"],
+            "email": raw["email"].str.lower(),
+            "phone": raw["phone"],
             "source_id": source_id,
         },
         index=raw.index,
@@ -207,17 +226,17 @@ def validate(
     return result
 
 
-def _totals_rows(raw: pd.DataFrame, blank: pd.DataFrame, fields: list[str]) -> pd.Series:
+def _totals_rows(cells: pd.DataFrame, fields: list[str]) -> pd.Series:
     """Rows labelled as totals and without an address: skipped, not rejected."""
     address = [name for name in ("postcode", "register", "street") if name in fields]
-    candidates = blank[address].all(axis=1) if address else pd.Series(True, index=raw.index)
-    out = pd.Series(False, index=raw.index)
-    for row_number in candidates[candidates].index:
-        for name in fields:
-            cell = raw.at[row_number, name]
-            if isinstance(cell, str) and cell.strip():
-                out[row_number] = is_totals_label(cell)
-                break
+    candidates = (
+        cells[address].isna().all(axis=1) if address else pd.Series(True, index=cells.index)
+    )
+    out = pd.Series(False, index=cells.index)
+    first = cells.loc[candidates, fields].bfill(axis=1).iloc[:, 0] if len(fields) else None
+    if first is not None:
+        for row_number, label in first.dropna().items():
+            out[row_number] = is_totals_label(str(label))
     return out
 
 

@@ -26,7 +26,7 @@ from etl.energy.vocabulary import (
     MUNICIPAL_LEVELS,
     is_sample_marker,
     is_yes,
-    project_regions,
+    region_by_text,
     technology_code,
 )
 from etl.model import ReadResult, SourceInfo
@@ -82,7 +82,6 @@ def read(path: Path) -> ReadResult:
     factor = 1.0 if capacity_column == "capacity_mw" else 0.001
     file_is_sample = any(is_sample_marker(cell) for row in table.above_header() for cell in row)
     rejects = RejectCollector(path.name, sheet=table.sheet)
-    regions = project_regions()
     rows: list[dict[str, object]] = []
     seen: dict[tuple[str, int, str], int] = {}
     sources: dict[str, tuple[str, bool, set[int]]] = {}
@@ -107,7 +106,7 @@ def read(path: Path) -> ReadResult:
                 **params,
             )
 
-        region = regions.get(text["region_code"].upper())
+        region = region_by_text(text["region_code"]) if text["region_code"] else None
         if region is None or region.level not in MUNICIPAL_LEVELS:
             reject(REJECT_REGION, "region_code")
         year = _year(raw["year"])

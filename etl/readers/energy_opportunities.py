@@ -117,11 +117,14 @@ def read(path: Path) -> ReadResult:
     source_id = f"energy_opportunities:{path.stem}"
     for row in rows:
         row["source_id"] = source_id
+    leads = "/".join(sorted({str(row["lead_association"]) for row in rows}))
     source = SourceInfo(
         source_id=source_id,
         title=("Voorbeelddata / Beispieldaten – " if sample else "")
-        + f"Energy projects and opportunities ({path.name})",
-        publisher="DIA Monitor (generated sample)" if sample else "Ondernemend Emmen / WVE",
+        + f"Energieprojecten / Energieprojekte ({leads})",
+        publisher="DIA Monitor (generated sample)"
+        if sample
+        else "Ondernemend Emmen / Wirtschaftsverband Emsland",
         licence="",
         attribution="DIA (OE, WVE)",
         # the list is as current as the file was when it was saved

@@ -94,7 +94,7 @@ def read(path: Path) -> ReadResult:
         title="Published regional figures, quoted from public web pages",
         publisher="CBS, Provincie Drenthe and others (quoted per figure)",
         licence="Facts; CBS figures CC BY 4.0",
-        attribution="Bron: CBS, Provincie Drenthe (as quoted per figure)",
+        attribution="Bron: CBS; Provincie Drenthe",
         vintage=f"{dates[0]} – {dates[-1]}" if dates else "",
     )
     return ReadResult(

@@ -314,6 +314,7 @@ def write_projects(
 
 def generate(out_dir: Path, scale: int = 1) -> list[Path]:
     """The energy sample files; ``scale`` does not apply (a fixed list of projects)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
     return [
         write_capacity(out_dir / CAPACITY_FILE),
         write_projects(

@@ -19,6 +19,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Final
 
@@ -97,6 +98,7 @@ def _vocabulary() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+@lru_cache(maxsize=1)
 def sectors() -> tuple[Sector, ...]:
     return tuple(
         Sector(
@@ -113,6 +115,7 @@ def sectors() -> tuple[Sector, ...]:
     )
 
 
+@lru_cache(maxsize=16)
 def vocabulary(kind: str, country: str) -> tuple[str, ...]:
     """``surnames``, ``first_names``, ``brand_starts`` or ``streets`` of one country."""
     return tuple(_vocabulary()[kind][country])
@@ -225,6 +228,16 @@ def _places() -> dict[str, tuple[Place, ...]]:
     return {"NL": nl, "DE": de}
 
 
+@lru_cache(maxsize=2)
+def _sector_weights(country: str) -> list[float]:
+    return list(accumulate(s.weight_nl if country == "NL" else s.weight_de for s in sectors()))
+
+
+@lru_cache(maxsize=2)
+def _place_weights(country: str) -> list[float]:
+    return list(accumulate(p.weight for p in _places()[country]))
+
+
 # --- drawing companies ----------------------------------------------------------------------
 
 
@@ -242,9 +255,8 @@ class Drawer:
 
     def company(self, country: str, since_from: int) -> Company:
         rng = self.rng
-        weights = [s.weight_nl if country == "NL" else s.weight_de for s in sectors()]
-        sector = rng.choices(sectors(), weights=weights)[0]
-        place = rng.choices(_places()[country], weights=[p.weight for p in _places()[country]])[0]
+        sector = rng.choices(sectors(), cum_weights=_sector_weights(country))[0]
+        place = rng.choices(_places()[country], cum_weights=_place_weights(country))[0]
         name, legal = self._name(country, sector, place)
         register = self._register(country, legal)
         employees = self._employees()
@@ -317,7 +329,7 @@ class Drawer:
 
     def _register(self, country: str, legal: str) -> str | None:
         rng = self.rng
-        while True:
+        for attempt in range(1_000_000):
             if country == "NL":
                 number = (
                     f"04{rng.randint(0, 999999):06d}"
@@ -331,11 +343,14 @@ class Drawer:
                 kind = {"e.K.": "HRA", "KG": "HRA", "eG": "GnR"}.get(legal.strip(), "HRB")
                 if legal.strip() == "GmbH & Co. KG":
                     kind = "HRA"
-                digits = rng.randint(100, 999) if kind == "GnR" else rng.randint(100000, 219999)
-                register = f"{kind} {digits}"
+                # Wider ranges only when the usual ones run out (large benchmark lists).
+                widen = 10 ** (attempt // 20)
+                low, high = (100, 999) if kind == "GnR" else (100000, 219999)
+                register = f"{kind} {rng.randint(low, high * widen)}"
             if register not in self.registers:
                 self.registers.add(register)
                 return register
+        raise RuntimeError("could not invent a unique register number")
 
     def _employees(self) -> int:
         rng = self.rng
@@ -497,6 +512,7 @@ def _add_defects(
     return rows
 
 
+@lru_cache(maxsize=64)
 def _reason_for(kind: str, value: str) -> str:
     from etl.places import OUTSIDE
 

@@ -37,6 +37,7 @@ PARTICIPANTS_CSV: Final = "wve_teilnehmerlisten_dia.csv"
 COLLABORATIONS_FILE: Final = "dia_kooperationen_meilensteine.xlsx"
 AS_OF: Final = dt.date(2023, 11, 30)  # the records end here: the project's fifth period
 PROJECT: Final = (dt.date(2021, 7, 1), dt.date(2024, 6, 30))
+INTERESTED: Final = 0.4  # share of members that would come to a DIA event at all
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ class Company:
     name: str
     register_id: str | None
     memberships: tuple[tuple[str, str | None], ...]  # (association, member number)
-    engagement: float  # how keen the company is to take part
+    engagement: float  # how keen the company is to take part (0: not at all)
 
 
 @dataclass
@@ -273,7 +274,7 @@ def member_companies(folder: Path) -> list[Company]:
                 name=str(rows["name"].iloc[0]),
                 register_id=register_id,
                 memberships=memberships,
-                engagement=rng.paretovariate(1.6),
+                engagement=rng.paretovariate(1.3) if rng.random() < INTERESTED else 0.0,
             )
         )
     return companies
@@ -282,7 +283,7 @@ def member_companies(folder: Path) -> list[Company]:
 def _pick(rng: random.Random, pool: list[Company], n: int) -> list[Company]:
     """``n`` distinct companies, the keener ones more often."""
     chosen: list[Company] = []
-    candidates = list(pool)
+    candidates = [c for c in pool if c.engagement > 0]
     for _ in range(min(n, len(candidates))):
         company = rng.choices(candidates, weights=[c.engagement for c in candidates])[0]
         candidates.remove(company)
@@ -455,19 +456,20 @@ def _collaborations(
     later; companies in one association only, so their side is beyond doubt."""
     from etl.harmonise.records import PROBLEMS
 
-    meetings: list[tuple[dt.date, Company, Company]] = []
+    meetings: list[tuple[dt.date, list[Company], list[Company]]] = []
     for _activity, guests in sorted(attended.items()):
         nl = [c for _d, c in guests if c.country == "NL" and len(c.memberships) == 1]
         de = [c for _d, c in guests if c.country == "DE" and len(c.memberships) == 1]
         if nl and de:
-            meetings.append((guests[0][0], rng.choice(nl), rng.choice(de)))
+            meetings.append((guests[0][0], nl, de))
     rows: list[dict[str, Any]] = []
     used: set[tuple[str, str]] = set()
     plan_rows = [(kind, status) for kind, status, n in COLLABORATIONS for _ in range(n)]
     rng.shuffle(plan_rows)
     for number, (kind, status) in enumerate(plan_rows, start=1):
         while True:
-            met, nl, de = rng.choice(meetings)
+            met, nl_guests, de_guests = rng.choice(meetings)
+            nl, de = rng.choice(nl_guests), rng.choice(de_guests)
             if (nl.key, de.key) not in used:
                 used.add((nl.key, de.key))
                 break

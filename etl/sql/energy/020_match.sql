@@ -4,7 +4,9 @@
 -- company; it matches where one of its sites is across the border.
 INSERT INTO energy_match
 WITH current_members AS (
-    SELECT m.*, r.country
+    -- the site's country from the region table (member.country is the address as written)
+    SELECT m.company_id, m.association, m.region_id, m.nace_section, m.nace_division,
+           m.is_sample, r.country
     FROM member m
     JOIN region r ON r.region_id = m.region_id
     WHERE (m.member_since IS NULL OR m.member_since <= current_date)

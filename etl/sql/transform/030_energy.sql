@@ -69,7 +69,8 @@ UNION ALL
 SELECT c.region_code, c.region_name, c.year, c.technology, c.capacity_mw, c.source_id
 FROM statline_capacity c
 LEFT JOIN region r ON r.region_id = c.region_id
-WHERE c.technology IS NOT NULL AND coalesce(r.level, '') NOT IN ('gemeente', 'gemeinde');
+WHERE c.technology IS NOT NULL AND c.region_code <> ''
+  AND coalesce(r.level, '') NOT IN ('gemeente', 'gemeinde');
 
 -- Every project-area unit above a municipality (grey context and the province excluded).
 INSERT INTO energy_capacity_by_region

@@ -1,0 +1,33 @@
+"""Chart pieces shared by the pages: one layout for every plotly chart, and bar values that
+respect the "<5" rule for funders and exports (dia.privacy)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dia.i18n import Lang, plotly_separators
+from dia.privacy import fmt_count, is_small
+
+
+def layout(figure: go.Figure, lang: Lang, title: str, height: int = 380) -> go.Figure:
+    """Title at the left, legend on top, numbers in the language's format, white background."""
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
+        separators=plotly_separators(lang),
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        plot_bgcolor="white",
+    )
+    figure.update_xaxes(showgrid=False, linecolor="#bbbbbb")
+    figure.update_yaxes(gridcolor="#e6e6e6", zerolinecolor="#bbbbbb")
+    return figure
+
+
+def bar_values(counts: pd.Series, lang: Lang, *, mask: bool) -> tuple[pd.Series, list[str]]:
+    """Bar heights and their labels: with ``mask``, counts of 1–4 get no bar and the label
+    "<5", so the chart cannot reveal them."""
+    small = counts.map(is_small) if mask else pd.Series(False, index=counts.index)
+    heights = counts.where(~small, 0)
+    return heights, [fmt_count(value, lang, mask=mask) for value in counts]

@@ -1,0 +1,392 @@
+"""The cooperation page's figures: activities over time, who takes part from each side, the map
+of collaborations across the border, the sector matrix and the engagement funnel.
+
+Functions take the viewer's language and, where companies, persons or collaborations are
+counted, ``mask``: funders see counts of 1–4 as "<5" (dia.privacy). Counts of activities and
+milestones say nothing about a member and are shown as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dia.charts import bar_values, layout
+from dia.i18n import N_, Lang, fmt_date, translate
+from dia.maps import link_map
+from dia.privacy import fmt_count, is_small, mask_counts
+from dia.project import QUARTER
+from dia.records import (
+    ACTIVITY_TYPES,
+    COLLABORATION_TYPES,
+    COLOURS,
+    FORMATS,
+    ORGANISERS,
+    STATUSES,
+    THEMES,
+    label,
+)
+from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.warehouse import query
+
+Breakdown = Literal["format", "theme"]
+BREAKDOWNS: Final[dict[str, str]] = {"format": N_("Format"), "theme": N_("Theme")}
+PARTICIPANT_MEASURES: Final[dict[str, str]] = {
+    "companies": N_("Companies"),
+    "persons": N_("Persons"),
+}
+COLLABORATING: Final = ("active", "completed")
+BORDER = N_("National border NL–DE")
+SIDE_NAMES: Final[dict[str, str]] = {"NL": N_("Netherlands"), "DE": N_("Germany")}
+FUNNEL_STAGES: Final[tuple[tuple[str, str], ...]] = (
+    ("members", N_("Members during the project")),
+    ("took_part", N_("Took part in an activity")),
+    ("matched", N_("Matched with a partner across the border")),
+    ("collaborating", N_("Collaborating (active or completed)")),
+)
+MILESTONE_COLOUR: Final = "#444444"
+
+
+@dataclass(frozen=True)
+class Headline:
+    activities: int
+    cross_border_activities: int
+    companies_nl: int
+    companies_de: int
+    persons: int
+    collaborating: int
+    planned: int
+    stopped: int
+
+
+def headline() -> Headline:
+    row = query("coop_headline").iloc[0]
+    return Headline(
+        **{
+            name: int(row[name])
+            for name in (
+                "activities",
+                "cross_border_activities",
+                "companies_nl",
+                "companies_de",
+                "persons",
+                "collaborating",
+                "planned",
+                "stopped",
+            )
+        }
+    )
+
+
+# --- time series ----------------------------------------------------------------------------
+
+
+def _quarter_middle(day: pd.Series) -> pd.Series:
+    start = pd.to_datetime(day).dt.to_period("Q").dt.start_time
+    return start + pd.Timedelta(days=45)
+
+
+def _quarter_axis(figure: go.Figure, first: dt.date, last: dt.date, lang: Lang) -> None:
+    """Quarters as ticks, named in the language (plotly's own date labels are English)."""
+    quarters = pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q")
+    figure.update_xaxes(
+        tickvals=[q.start_time + pd.Timedelta(days=45) for q in quarters],
+        ticktext=[translate(lang, QUARTER, quarter=q.quarter, year=q.year) for q in quarters],
+        range=[quarters[0].start_time, quarters[-1].end_time],
+    )
+
+
+def activity_timeline(
+    breakdown: Breakdown,
+    milestones: pd.DataFrame,
+    lang: Lang,
+    *,
+    project: tuple[dt.date, dt.date],
+) -> go.Figure:
+    """Activities per quarter, stacked by format or theme, with the milestones above them."""
+    frame = query("coop_activities")
+    frame = frame.assign(quarter=_quarter_middle(frame["date"]))
+    codes = FORMATS if breakdown == "format" else THEMES
+    counts = frame.groupby(["quarter", breakdown]).size().rename("activities").reset_index()
+    figure = go.Figure()
+    for code in codes:
+        part = counts[counts[breakdown] == code]
+        if part.empty:
+            continue
+        figure.add_trace(
+            go.Bar(
+                x=part["quarter"],
+                y=part["activities"],
+                name=label(codes, code, lang),
+                marker_color=COLOURS.get(code),
+                width=75 * 24 * 3600 * 1000,  # ms: a quarter's bar with a gap
+                hovertemplate="%{y}<extra>%{fullData.name}</extra>",
+            )
+        )
+    top = int(counts.groupby("quarter")["activities"].sum().max()) if not counts.empty else 1
+    _milestone_marks(figure, milestones, lang, y=top + 1.2)
+    figure.update_layout(barmode="stack", bargap=0.1)
+    figure.update_yaxes(title=translate(lang, N_("Activities")), rangemode="tozero")
+    _quarter_axis(figure, project[0], project[1], lang)
+    return layout(
+        figure,
+        lang,
+        translate(
+            lang,
+            N_("Activities per quarter by {breakdown}, with milestones"),
+            breakdown=translate(lang, BREAKDOWNS[breakdown]).lower(),
+        ),
+        height=420,
+    )
+
+
+def _milestone_marks(figure: go.Figure, milestones: pd.DataFrame, lang: Lang, y: float) -> None:
+    """Reached milestones as filled diamonds (with a dotted line down), open ones hollow at
+    their planned date."""
+    if milestones.empty:
+        return
+    done = milestones["done_on"].notna()
+    when = pd.to_datetime(milestones["done_on"].where(done, milestones["planned_on"]))
+    states = milestones["state"].map(MILESTONE_STATES).map(lambda m: translate(lang, m))
+    text = [
+        f"<b>{row.work_package}</b> · {row.milestone}<br>{state}: {fmt_date(day.date(), lang)}"
+        for row, state, day in zip(milestones.itertuples(index=False), states, when, strict=True)
+    ]
+    figure.add_trace(
+        go.Scatter(
+            x=when,
+            y=[y] * len(milestones),
+            mode="markers",
+            marker={
+                "symbol": np.where(done, "diamond", "diamond-open").tolist(),
+                "size": 11,
+                "color": [MILESTONE_STATE_COLOURS[s] for s in milestones["state"]],
+                "line": {"width": 1.5, "color": MILESTONE_COLOUR},
+            },
+            text=text,
+            hovertemplate="%{text}<extra></extra>",
+            name=translate(lang, N_("Milestones")),
+        )
+    )
+    for day in when[done]:
+        figure.add_vline(x=day, line_width=1, line_dash="dot", line_color="#9a9a9a")
+
+
+MILESTONE_STATES: Final[dict[str, str]] = {
+    "done": N_("Reached on time"),
+    "done late": N_("Reached late"),
+    "overdue": N_("Overdue"),
+    "open": N_("Planned"),
+}
+MILESTONE_STATE_COLOURS: Final[dict[str, str]] = {
+    "done": "#009E73",
+    "done late": "#E69F00",
+    "overdue": "#D55E00",
+    "open": "#ffffff",
+}
+
+
+def participants_figure(
+    measure: Literal["companies", "persons"],
+    lang: Lang,
+    *,
+    mask: bool,
+    project: tuple[dt.date, dt.date],
+) -> go.Figure:
+    """Companies (or persons) taking part per quarter, Dutch and German side by side."""
+    frame = query("coop_participants")
+    frame = frame.assign(quarter=_quarter_middle(frame["quarter"]))
+    figure = go.Figure()
+    for side in ("NL", "DE"):
+        part = frame[frame["side"] == side]
+        heights, labels = bar_values(part[measure].astype(int), lang, mask=mask)
+        figure.add_trace(
+            go.Bar(
+                x=part["quarter"],
+                y=heights,
+                text=labels,
+                textposition="outside",
+                name=translate(lang, SIDE_NAMES[side]),
+                marker_color=COLOURS[side],
+                width=36 * 24 * 3600 * 1000,
+                hovertemplate="%{text}<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_layout(barmode="group")
+    figure.update_yaxes(title=translate(lang, PARTICIPANT_MEASURES[measure]), rangemode="tozero")
+    _quarter_axis(figure, project[0], project[1], lang)
+    title = (
+        N_("Companies taking part per quarter, by side of the border")
+        if measure == "companies"
+        else N_("Persons taking part per quarter, by side of the border")
+    )
+    return layout(figure, lang, translate(lang, title), height=380)
+
+
+# --- map and matrix -------------------------------------------------------------------------
+
+
+def link_figure(
+    de_level: DeLevel, statuses: list[str], lang: Lang, *, mask: bool
+) -> tuple[go.Figure, int]:
+    """Lines between the municipalities of collaborating companies (width by number, colour by
+    type), and how many collaborations the map cannot place."""
+    geojson, context_ids = map_shapes()
+    links = query("coop_links", de_level=de_level, statuses=statuses)
+    unplaced = int(
+        links.loc[links["de_region"].isna() | links["nl_region"].isna(), "collaborations"].sum()
+    )
+    links = links.dropna(subset=["nl_region", "de_region"])
+    facts = region_facts(de_level)
+    names = dict(zip(facts["region_id"], facts["name"], strict=True))
+
+    def unit(row: pd.Series) -> str:
+        kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
+        return f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})"
+
+    regions = facts.assign(text=facts.apply(unit, axis=1))
+    small = links["collaborations"].map(is_small) if mask else pd.Series(False, index=links.index)
+    # Width grows with the square root, so one busy link does not drown the others; a masked
+    # link is drawn thin, so its width does not tell the count either.
+    width = (1.5 + 2.2 * np.sqrt(links["collaborations"])).where(~small, 1.5)
+    text = [
+        f"{names.get(row.nl_region, row.nl_region)} – {names.get(row.de_region, row.de_region)}<br>"
+        f"{label(COLLABORATION_TYPES, row.type, lang)}: {fmt_count(row.collaborations, lang, mask=mask)}"
+        for row in links.itertuples(index=False)
+    ]
+    frame = pd.DataFrame(
+        {
+            "from_id": links["nl_region"],
+            "to_id": links["de_region"],
+            "group": links["type"],
+            "width": width,
+            "text": text,
+        }
+    )
+    groups = {
+        code: (label(COLLABORATION_TYPES, code, lang), COLOURS[code])
+        for code in COLLABORATION_TYPES
+    }
+    figure = link_map(
+        geojson,
+        regions,
+        frame,
+        groups=groups,
+        lang=lang,
+        context_ids=context_ids,
+        border_label=translate(lang, BORDER),
+        height=600,
+    )
+    return figure, unplaced
+
+
+def sector_matrix_figure(statuses: list[str], lang: Lang, *, mask: bool) -> go.Figure:
+    """Collaborations by the NACE section of the Dutch (rows) and the German partner (columns)."""
+    frame = query("coop_sector_matrix", statuses=statuses, lang=lang)
+    unknown = translate(lang, N_("Sector unknown"))
+    frame = frame.assign(
+        label_nl=frame["label_nl"].fillna(unknown), label_de=frame["label_de"].fillna(unknown)
+    )
+    rows = frame.drop_duplicates("section_nl").sort_values("section_nl")
+    columns = frame.drop_duplicates("section_de").sort_values("section_de")
+    grid = frame.pivot_table(
+        index="section_nl", columns="section_de", values="collaborations", aggfunc="sum"
+    ).reindex(index=rows["section_nl"], columns=columns["section_de"])
+    shown = grid.where(~grid.map(is_small)) if mask else grid
+    text = grid.map(lambda v: "" if v != v else fmt_count(v, lang, mask=mask))
+    figure = go.Figure(
+        go.Heatmap(
+            z=shown.fillna(0).to_numpy(),
+            x=columns["label_de"].tolist(),
+            y=rows["label_nl"].tolist(),
+            text=text.to_numpy(),
+            texttemplate="%{text}",
+            colorscale="Blues",
+            showscale=False,
+            hovertemplate=(
+                translate(lang, N_("Dutch partner"))
+                + ": %{y}<br>"
+                + translate(lang, N_("German partner"))
+                + ": %{x}<br>%{text}<extra></extra>"
+            ),
+            xgap=2,
+            ygap=2,
+        )
+    )
+    figure.update_xaxes(title=translate(lang, N_("Sector of the German partner")), side="bottom")
+    figure.update_yaxes(
+        title=translate(lang, N_("Sector of the Dutch partner")), autorange="reversed"
+    )
+    height = max(320, 60 + 34 * len(rows))
+    return layout(
+        figure, lang, translate(lang, N_("Collaborations by sector of the partners")), height=height
+    )
+
+
+def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:
+    """Members → took part → matched → collaborating, per association."""
+    frame = query("coop_funnel")
+    figure = go.Figure()
+    for row in frame.itertuples(index=False):
+        counts = [int(getattr(row, key)) for key, _label in FUNNEL_STAGES]
+        shares = [c / counts[0] if counts[0] else math.nan for c in counts]
+        texts = [
+            fmt_count(c, lang, mask=mask)
+            + ("" if i == 0 or (mask and is_small(c)) else f" ({s:.0%})")
+            for i, (c, s) in enumerate(zip(counts, shares, strict=True))
+        ]
+        figure.add_trace(
+            go.Funnel(
+                y=[translate(lang, message) for _key, message in FUNNEL_STAGES],
+                x=[0 if mask and is_small(c) else c for c in counts],
+                text=texts,
+                textinfo="text",
+                name=label(ORGANISERS, row.association, lang),
+                marker_color=COLOURS["NL" if row.association == "OE" else "DE"],
+                hovertemplate="%{y}: %{text}<extra>%{fullData.name}</extra>",
+            )
+        )
+    return layout(
+        figure,
+        lang,
+        translate(lang, N_("From member to partner: engagement per association")),
+        height=380,
+    )
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def activity_table(lang: Lang, *, mask: bool) -> pd.DataFrame:
+    """Every activity with its labels in the language and who took part from each side."""
+    frame = query("coop_activities")
+    table = pd.DataFrame(
+        {
+            translate(lang, N_("Date")): frame["date"],
+            translate(lang, N_("Activity")): frame["title"],
+            translate(lang, N_("Type")): [label(ACTIVITY_TYPES, c, lang) for c in frame["type"]],
+            translate(lang, N_("Format")): [label(FORMATS, c, lang) for c in frame["format"]],
+            translate(lang, N_("Theme")): [label(THEMES, c, lang) for c in frame["theme"]],
+            translate(lang, N_("Venue")): frame["venue"].fillna("–"),
+            translate(lang, N_("Organiser")): frame["organiser"].map(
+                lambda c: "OE + WVE" if c == "both" else c
+            ),
+            translate(lang, N_("Companies NL")): frame["companies_nl"],
+            translate(lang, N_("Companies DE")): frame["companies_de"],
+            translate(lang, N_("Cross-border")): frame["is_cross_border"].map(
+                {True: translate(lang, N_("yes")), False: translate(lang, N_("no"))}
+            ),
+        }
+    )
+    counted = [translate(lang, N_("Companies NL")), translate(lang, N_("Companies DE"))]
+    return mask_counts(table, counted, mask=mask)
+
+
+def status_label(code: str, lang: Lang) -> str:
+    return label(STATUSES, code, lang)

@@ -1,0 +1,441 @@
+"""The funders' indicator ledger: per indicator and reporting period the baseline, target,
+previously reported, this period, cumulative, % of target, forecast and the NL/DE split, as
+computed at build time (etl/harmonise/indicators.py), with the evidence behind each number and
+its spread over the map.
+
+Forecast: linear on the cumulative. The cumulative at the end of the chosen period (or on the
+records' date, if that is earlier) is divided by the days elapsed since the project start and
+multiplied by the project's days; after the end date the forecast is the cumulative itself.
+
+Privacy: funders (``mask``) see counts of 1–4 as "<5" and never a company; other roles see the
+names of members of the associations they may see (auth.User.may_see_members_of).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Final
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dia.auth import User
+from dia.charts import layout
+from dia.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
+from dia.maps import region_map
+from dia.privacy import MASK, fmt_count, is_small
+from dia.project import Calendar, period_label
+from dia.records import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
+from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.warehouse import query
+
+BORDER = N_("National border NL–DE")
+ON_TRACK_COLOUR: Final = "#009E73"
+BEHIND_COLOUR: Final = "#D55E00"
+TARGET_COLOUR: Final = "#444444"
+
+# Ledger columns: key → header msgid, in the order of the ledger (page, Excel and PDF).
+COLUMNS: Final[dict[str, str]] = {
+    "code": N_("Code"),
+    "name": N_("Indicator"),
+    "unit": N_("Unit"),
+    "baseline": N_("Baseline"),
+    "target": N_("Target"),
+    "previous": N_("Previously reported"),
+    "this_period": N_("This period"),
+    "cumulative": N_("Cumulative"),
+    "share": N_("% of target"),
+    "forecast": N_("Forecast at end"),
+    "side_nl": N_("NL"),
+    "side_de": N_("DE"),
+    "side_joint": N_("NL–DE jointly"),
+}
+# Columns that count things; "<5" applies to them (a target is a plan, not a count).
+COUNTS: Final = (
+    "previous",
+    "this_period",
+    "cumulative",
+    "forecast",
+    "side_nl",
+    "side_de",
+    "side_joint",
+)
+SIDE_COLUMNS: Final[dict[str, str]] = {"NL": "side_nl", "DE": "side_de", "NL-DE": "side_joint"}
+FORECAST_METHOD = N_(
+    "Forecast: linear on the cumulative – the cumulative at the end of the period (or on the "
+    "records' date, if earlier) divided by the days since the project start, times the "
+    "project's days."
+)
+MASK_NOTE = N_(
+    "Counts of 1 to 4 are shown as <5; percentages and forecasts based on them are not shown."
+)
+KINDS: Final[dict[str, str]] = {
+    "programme output": N_("programme output indicator"),
+    "project-specific": N_("project-specific indicator"),
+}
+ACKNOWLEDGEMENT: Final = (
+    "Dit project wordt ondersteund door het INTERREG-programma Deutschland-Nederland en mede "
+    "gefinancierd door de Europese Unie. / Dieses Projekt wird im Rahmen des INTERREG-Programms "
+    "Deutschland-Nederland durchgeführt und von der Europäischen Union mitfinanziert."
+)
+
+
+# --- the ledger -----------------------------------------------------------------------------
+
+
+def forecast(cumulative: float, cal: Calendar, period: str) -> float:
+    """The cumulative extrapolated linearly to the project end (see the module docstring)."""
+    reference = min(cal.bounds(period)[1], cal.data_as_of)
+    if reference >= cal.project_end:
+        return cumulative
+    elapsed = (reference - cal.project_start).days + 1
+    total = (cal.project_end - cal.project_start).days + 1
+    return cumulative * total / elapsed if elapsed > 0 else cumulative
+
+
+def ledger(period: str, lang: Lang, cal: Calendar) -> pd.DataFrame:
+    """One row per indicator with the numbers of the ledger (unformatted), its sides, the
+    forecast, the share of the target reached and whether the forecast reaches the target."""
+    frame = query("indicator_ledger", period=period, lang=lang).copy()
+    frame["forecast"] = [forecast(c, cal, period) for c in frame["cumulative"]]
+    frame["share"] = frame["cumulative"] / frame["target"]
+    frame["on_track"] = frame["forecast"] >= frame["target"]
+    for side, column in SIDE_COLUMNS.items():
+        used = frame["sides"].str.split(",").map(lambda sides, s=side: s in sides)
+        frame[column] = frame[column].fillna(0).where(used)
+    return frame
+
+
+def ledger_table(frame: pd.DataFrame, lang: Lang, *, mask: bool) -> pd.DataFrame:
+    """The ledger as the user reads it: headers and numbers in the language, "–" where an
+    indicator has no such side, and with ``mask`` "<5" for small counts."""
+    out = pd.DataFrame(index=frame.index)
+    for key, header in COLUMNS.items():
+        column = frame[key]
+        if key in ("share", "forecast"):
+            # Derived from the cumulative: hidden with it, or it would give the count away.
+            values = [
+                MASK
+                if mask and is_small(c)
+                else (fmt_percent(v, lang) if key == "share" else _count(v, lang, mask))
+                for c, v in zip(frame["cumulative"], column, strict=True)
+            ]
+        elif key in COUNTS:
+            values = [_count(v, lang, mask) for v in column]
+        elif key in ("baseline", "target"):
+            values = [fmt_number(v, lang) for v in column]
+        else:
+            values = list(column)
+        out[translate(lang, header)] = values
+    return out
+
+
+def _count(value: float | None, lang: Lang, mask: bool) -> str:
+    if value is None or value != value:
+        return "–"
+    return fmt_count(round(value), lang, mask=mask)
+
+
+def masked_forecast_share(frame: pd.DataFrame, *, mask: bool) -> pd.Series:
+    """Which rows may show a forecast and a share of the target (not those of a "<5" count)."""
+    if not mask:
+        return pd.Series(True, index=frame.index)
+    return ~frame["cumulative"].map(is_small)
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+def overview_figure(frame: pd.DataFrame, lang: Lang, *, mask: bool, end: dt.date) -> go.Figure:
+    """Every indicator's cumulative as a share of its target, with the forecast at the end."""
+    shown = masked_forecast_share(frame, mask=mask)
+    names = [f"{row.code} · {row.name}" for row in frame.itertuples()]
+    share = (frame["share"] * 100).where(shown, 0)
+    expected = (frame["forecast"] / frame["target"] * 100).where(shown)
+    colours = [ON_TRACK_COLOUR if ok else BEHIND_COLOUR for ok in frame["on_track"]]
+    figure = go.Figure()
+    figure.add_trace(
+        go.Bar(
+            y=names,
+            x=share,
+            orientation="h",
+            marker_color=colours,
+            text=[
+                MASK if not ok else fmt_percent(s / 100, lang)
+                for ok, s in zip(shown, share, strict=True)
+            ],
+            textposition="auto",
+            name=translate(lang, N_("Reached so far")),
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            y=names,
+            x=expected,
+            mode="markers",
+            marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": TARGET_COLOUR}},
+            name=translate(lang, N_("Forecast at end {date}"), date=fmt_date(end, lang)),
+            text=["–" if v != v else fmt_percent(v / 100, lang) for v in expected],
+            hovertemplate="%{y}: %{text}<extra>%{fullData.name}</extra>",
+        )
+    )
+    figure.add_vline(x=100, line_color=TARGET_COLOUR, line_dash="dash", line_width=1)
+    figure.update_xaxes(
+        title=translate(lang, N_("% of target")), ticksuffix=" %", rangemode="tozero"
+    )
+    figure.update_yaxes(autorange="reversed")
+    return layout(
+        figure,
+        lang,
+        translate(lang, N_("Progress towards the targets")),
+        height=120 + 48 * len(frame),
+    )
+
+
+def progress_figure(code: str, lang: Lang, cal: Calendar, *, mask: bool) -> go.Figure:
+    """One indicator over the reporting periods: each period's value per side, the cumulative
+    against the target and the forecast line to the end date."""
+    series = query("indicator_series")
+    series = series[series["code"] == code]
+    ledger_row = query("indicator_ledger", period=cal.current, lang=lang)
+    row = ledger_row[ledger_row["code"] == code].iloc[0]
+    labels = [period_label(p, lang) for p in series["period"]]
+    figure = go.Figure()
+    for side, column in SIDE_COLUMNS.items():
+        if side not in str(row["sides"]).split(","):
+            continue
+        values = series[column].fillna(0)
+        small = values.map(is_small) if mask else pd.Series(False, index=values.index)
+        figure.add_trace(
+            go.Bar(
+                x=labels,
+                y=values.where(~small, 0),
+                name=translate(lang, SIDES[side]),
+                marker_color={"NL": "#e66100", "DE": "#1f4e79", "NL-DE": "#9a9a9a"}[side],
+                text=[_count(v, lang, mask) for v in values],
+                hovertemplate="%{text}<extra>%{fullData.name}</extra>",
+            )
+        )
+    cumulative = series["cumulative"]
+    figure.add_trace(
+        go.Scatter(
+            x=labels,
+            y=cumulative,
+            mode="lines+markers",
+            name=translate(lang, N_("Cumulative")),
+            line={"color": "#222222", "width": 2},
+            text=[_count(v, lang, mask) for v in cumulative],
+            hovertemplate="%{text}<extra>%{fullData.name}</extra>",
+        )
+    )
+    target = float(row["target"])
+    figure.add_hline(
+        y=target,
+        line_dash="dash",
+        line_color=TARGET_COLOUR,
+        annotation_text=translate(lang, N_("Target {value}"), value=fmt_number(target, lang)),
+        annotation_position="top left",
+    )
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(title=str(row["unit"]), rangemode="tozero")
+    return layout(figure, lang, f"{code} · {row['name']}", height=380)
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    activities: pd.DataFrame | None  # the activities that count (every role)
+    companies: pd.DataFrame | None  # names where allowed (never for funders)
+    summary: pd.DataFrame | None  # companies per side and sector (every role)
+    collaborations: pd.DataFrame | None
+    hidden_names: int  # companies listed without their name (other association's members)
+
+
+def _as_list(associations: object) -> list[str]:
+    """The associations of a company as DuckDB returns them (a list or an array)."""
+    return [] if associations is None else [str(a) for a in associations]  # type: ignore[attr-defined]
+
+
+def _visible(user: User, associations: object) -> bool:
+    return any(user.may_see_members_of(a) for a in _as_list(associations))
+
+
+def _anonymous(associations: object, lang: Lang) -> str:
+    names = " + ".join(_as_list(associations)) or "–"
+    return translate(lang, N_("Member of {association}"), association=names)
+
+
+def evidence(code: str, period: str, lang: Lang, user: User, *, exported: bool = False) -> Evidence:
+    """What counts for ``code`` up to ``period``, in tables for the user's role; ``exported``
+    masks small counts whoever the user is (every export does)."""
+    mask = user.aggregates_only or exported
+    activities = query("indicator_evidence_activities", code=code, period=period)
+    summary = query("indicator_evidence_summary", code=code, period=period, lang=lang)
+    collaborations = query("indicator_evidence_collaborations", code=code, period=period)
+    companies = None
+    hidden = 0
+    if not user.aggregates_only and not summary.empty:
+        raw = query("indicator_evidence_companies", code=code, period=period, lang=lang)
+        allowed = raw["associations"].map(lambda a: _visible(user, a))
+        hidden = int((~allowed).sum())
+        companies = pd.DataFrame(
+            {
+                translate(lang, N_("Company")): [
+                    name if ok else _anonymous(assoc, lang)
+                    for name, assoc, ok in zip(
+                        raw["name"], raw["associations"], allowed, strict=True
+                    )
+                ],
+                translate(lang, N_("Country")): raw["country"],
+                translate(lang, N_("Municipality")): raw["municipality"],
+                translate(lang, N_("Sector")): raw["sector"],
+                translate(lang, N_("Member of")): raw["associations"].map(
+                    lambda a: ", ".join(_as_list(a))
+                ),
+                translate(lang, N_("Counted from")): raw["first_counted"],
+                translate(lang, N_("Counted")): [_count(v, lang, mask) for v in raw["counted"]],
+            }
+        )
+    return Evidence(
+        activities=None if activities.empty else _activity_table(activities, lang, mask),
+        companies=companies,
+        summary=None if summary.empty else _summary_table(summary, lang, mask),
+        collaborations=None
+        if collaborations.empty
+        else _collaboration_table(collaborations, lang, user),
+        hidden_names=hidden,
+    )
+
+
+def _activity_table(frame: pd.DataFrame, lang: Lang, mask: bool) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            translate(lang, N_("Period")): [period_label(p, lang) for p in frame["period"]],
+            translate(lang, N_("Date")): frame["date"],
+            translate(lang, N_("Activity")): frame["title"],
+            translate(lang, N_("Type")): [label(ACTIVITY_TYPES, c, lang) for c in frame["type"]],
+            translate(lang, N_("Format")): [label(FORMATS, c, lang) for c in frame["format"]],
+            translate(lang, N_("Venue")): frame["venue"].fillna("–"),
+            translate(lang, N_("Companies NL")): [
+                fmt_count(v, lang, mask=mask) for v in frame["companies_nl"]
+            ],
+            translate(lang, N_("Companies DE")): [
+                fmt_count(v, lang, mask=mask) for v in frame["companies_de"]
+            ],
+            translate(lang, N_("Counted")): [_count(v, lang, mask) for v in frame["counted"]],
+        }
+    )
+
+
+def _summary_table(frame: pd.DataFrame, lang: Lang, mask: bool) -> pd.DataFrame:
+    unknown = translate(lang, N_("Sector unknown"))
+    return pd.DataFrame(
+        {
+            translate(lang, N_("Side")): [translate(lang, SIDES[s]) for s in frame["side"]],
+            translate(lang, N_("Sector")): frame["sector"].fillna(unknown),
+            translate(lang, N_("Companies")): [
+                fmt_count(v, lang, mask=mask) for v in frame["companies"]
+            ],
+            translate(lang, N_("Counted")): [_count(v, lang, mask) for v in frame["counted"]],
+        }
+    )
+
+
+def _collaboration_table(frame: pd.DataFrame, lang: Lang, user: User) -> pd.DataFrame:
+    """Funders: collaborations per type and status only. Others: each collaboration, a
+    partner's name where the user may see its association, the evidence text where both."""
+    if user.aggregates_only:
+        counts = frame.groupby(["type", "status"]).size().rename("n").reset_index()
+        return pd.DataFrame(
+            {
+                translate(lang, N_("Type")): [
+                    label(COLLABORATION_TYPES, c, lang) for c in counts["type"]
+                ],
+                translate(lang, N_("Status")): [label(STATUSES, c, lang) for c in counts["status"]],
+                translate(lang, N_("Collaborations")): [
+                    fmt_count(v, lang, mask=True) for v in counts["n"]
+                ],
+            }
+        )
+    nl_ok = frame["associations_nl"].map(lambda a: _visible(user, a))
+    de_ok = frame["associations_de"].map(lambda a: _visible(user, a))
+    return pd.DataFrame(
+        {
+            "ID": frame["collaboration_id"],
+            translate(lang, N_("Type")): [
+                label(COLLABORATION_TYPES, c, lang) for c in frame["type"]
+            ],
+            translate(lang, N_("Status")): [label(STATUSES, c, lang) for c in frame["status"]],
+            translate(lang, N_("Started on")): frame["started_on"],
+            translate(lang, N_("Dutch partner")): [
+                f"{n if ok else _anonymous(a, lang)} ({m})"
+                for n, a, m, ok in zip(
+                    frame["name_nl"],
+                    frame["associations_nl"],
+                    frame["municipality_nl"],
+                    nl_ok,
+                    strict=True,
+                )
+            ],
+            translate(lang, N_("German partner")): [
+                f"{n if ok else _anonymous(a, lang)} ({m})"
+                for n, a, m, ok in zip(
+                    frame["name_de"],
+                    frame["associations_de"],
+                    frame["municipality_de"],
+                    de_ok,
+                    strict=True,
+                )
+            ],
+            translate(lang, N_("Evidence")): [
+                (e or "–")
+                if a and b
+                else translate(lang, N_("on file with the partner association"))
+                for e, a, b in zip(frame["evidence"], nl_ok, de_ok, strict=True)
+            ],
+        }
+    )
+
+
+# --- map ------------------------------------------------------------------------------------
+
+
+def indicator_map(
+    code: str, period: str, de_level: DeLevel, lang: Lang, *, mask: bool, unit: str
+) -> tuple[go.Figure | None, int]:
+    """The indicator's cumulative up to ``period`` per municipality, and how much of it the map
+    cannot place (online events, collaborations, companies placed only in the Landkreis).
+    None when nothing of it has a place."""
+    counts = query("indicator_by_region", code=code, period=period, de_level=de_level)
+    unplaced = round(float(counts.loc[counts["region_id"].isna(), "counted"].sum()))
+    placed = counts.dropna(subset=["region_id"])
+    if placed.empty:
+        return None, unplaced
+    geojson, context_ids = map_shapes()
+    facts = region_facts(de_level).merge(placed, on="region_id", how="left")
+    facts["counted"] = facts["counted"].fillna(0).round()
+    hidden = facts["counted"].map(is_small) if mask else pd.Series(False, index=facts.index)
+    facts = facts.assign(value=facts["counted"].where(~hidden, 0.0))
+
+    def hover(row: pd.Series) -> str:
+        kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
+        return (
+            f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})<br>"
+            f"{code}: {fmt_count(row['counted'], lang, mask=mask)} {unit}"
+        )
+
+    figure = region_map(
+        geojson,
+        facts,
+        value_column="value",
+        hover_text=facts.apply(hover, axis=1),
+        colourbar_title=unit,
+        lang=lang,
+        context_ids=context_ids,
+        border_label=translate(lang, BORDER),
+    )
+    return figure, unplaced

@@ -1,0 +1,629 @@
+"""The indicator ledger as files for the funders: an Excel workbook (openpyxl) and a PDF report
+(fpdf2, charts drawn with matplotlib), in the user's language.
+
+Every export masks counts of 1–4 as "<5", whoever downloads it; company names appear only in
+the Excel evidence of roles allowed to see them, never for funders and never in the PDF. Sample
+data is marked in a banner and in the document properties. Both libraries install from PyPI
+alone (no browser, no kaleido).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import matplotlib
+import pandas as pd
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from dia import indicators
+from dia.auth import User
+from dia.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
+from dia.privacy import MASK, is_small
+from dia.project import Calendar, period_label
+from dia.records import SIDES
+from dia.warehouse import query
+
+TITLE = N_("DIA indicator ledger")
+SAMPLE_BANNER: Final = "VOORBEELDDATA / BEISPIELDATEN / SAMPLE DATA"
+NOT_REAL = N_("Generated sample data – not real project figures.")
+FONT_DIR: Final = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONT: Final = "DejaVu"
+DARK: Final = (31, 78, 121)
+RED: Final = (156, 0, 6)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything both files show, computed once."""
+
+    period: str
+    lang: Lang
+    cal: Calendar
+    ledger: pd.DataFrame
+    series: pd.DataFrame
+    is_sample: bool
+    generated: dt.date
+
+
+def prepare(period: str, lang: Lang, cal: Calendar, *, is_sample: bool) -> Report:
+    return Report(
+        period=period,
+        lang=lang,
+        cal=cal,
+        ledger=indicators.ledger(period, lang, cal),
+        series=query("indicator_series"),
+        is_sample=is_sample,
+        generated=dt.date.today(),
+    )
+
+
+def _t(report: Report, message: str, **params: object) -> str:
+    return translate(report.lang, message, **params)
+
+
+def _heading(report: Report) -> tuple[str, str]:
+    start, end = report.cal.bounds(report.period)
+    title = f"{_t(report, TITLE)} – {period_label(report.period, report.lang)}"
+    subtitle = _t(
+        report,
+        N_("Reporting period {start} – {end} · records up to {as_of} · project {first} – {last}"),
+        start=fmt_date(start, report.lang),
+        end=fmt_date(end, report.lang),
+        as_of=fmt_date(min(report.cal.data_as_of, end), report.lang),
+        first=fmt_date(report.cal.project_start, report.lang),
+        last=fmt_date(report.cal.project_end, report.lang),
+    )
+    return title, subtitle
+
+
+def file_name(report: Report, suffix: str) -> str:
+    sample = "_voorbeelddata" if report.is_sample else ""
+    return f"dia_indicatoren_{report.period}{sample}.{suffix}"
+
+
+# --- Excel ----------------------------------------------------------------------------------
+
+
+def _cell_value(value: object, *, masked: bool) -> object:
+    """A number stays a number in Excel; a masked count becomes the text "<5"."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if masked and is_small(value):
+        return MASK
+    return round(value, 6) if isinstance(value, float) else value
+
+
+def _banner(sheet: Worksheet, report: Report, width: int) -> int:
+    """Sample banner (if any), title and subtitle on top of a sheet; returns the next row."""
+    row = 1
+    if report.is_sample:
+        sheet.cell(row=1, column=1, value=f"{SAMPLE_BANNER} – {_t(report, NOT_REAL)}")
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
+        banner = sheet.cell(row=1, column=1)
+        banner.font = Font(bold=True, color="FFFFFF", size=12)
+        banner.fill = PatternFill("solid", fgColor="9C0006")
+        banner.alignment = Alignment(horizontal="center")
+        row = 2
+    title, subtitle = _heading(report)
+    sheet.cell(row=row, column=1, value=title).font = Font(bold=True, size=14)
+    sheet.cell(row=row + 1, column=1, value=subtitle).font = Font(italic=True, color="555555")
+    return row + 3
+
+
+def _table(sheet: Worksheet, top: int, headers: list[str], rows: list[list[object]]) -> int:
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F4E79")
+    for column, text in enumerate(headers, start=1):
+        cell = sheet.cell(row=top, column=column, value=text)
+        cell.font = header_font
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for offset, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=top + offset, column=column, value=value)
+            if isinstance(value, str) and value == MASK:
+                cell.alignment = Alignment(horizontal="right")
+    return top + len(rows) + 1
+
+
+def _ledger_sheet(sheet: Worksheet, report: Report) -> None:
+    keys = list(indicators.COLUMNS)
+    headers = [_t(report, indicators.COLUMNS[k]) for k in keys]
+    top = _banner(sheet, report, len(keys))
+    rows = []
+    for row in report.ledger.itertuples(index=False):
+        small = is_small(row.cumulative)
+        values: list[object] = []
+        for key in keys:
+            value = getattr(row, key)
+            if key in ("share", "forecast") and small:
+                values.append(MASK)
+            elif key in indicators.COUNTS or key == "share":
+                values.append(_cell_value(value, masked=key != "share"))
+            else:
+                values.append(_cell_value(value, masked=False))
+        rows.append(values)
+    end = _table(sheet, top, headers, rows)
+    share_column = keys.index("share") + 1
+    for line in range(top + 1, end):
+        sheet.cell(row=line, column=share_column).number_format = "0%"
+        for key in indicators.COUNTS:
+            sheet.cell(row=line, column=keys.index(key) + 1).number_format = "#,##0"
+    notes = [
+        _t(report, indicators.FORECAST_METHOD),
+        _t(report, indicators.MASK_NOTE),
+        _t(report, N_("NL–DE jointly: counted for both sides together (see the definitions).")),
+        indicators.ACKNOWLEDGEMENT,
+    ]
+    for offset, note in enumerate(notes, start=1):
+        sheet.cell(row=end + offset, column=1, value=note).font = Font(italic=True, size=9)
+    widths = {"code": 10, "name": 46, "unit": 16}
+    for column, key in enumerate(keys, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = widths.get(key, 13)
+    sheet.freeze_panes = sheet.cell(row=top + 1, column=3)
+
+
+def _periods_sheet(sheet: Worksheet, report: Report) -> None:
+    headers = [
+        _t(report, N_("Code")),
+        _t(report, N_("Indicator")),
+        _t(report, N_("Period")),
+        _t(report, N_("From")),
+        _t(report, N_("To")),
+        _t(report, N_("NL")),
+        _t(report, N_("DE")),
+        _t(report, N_("NL–DE jointly")),
+        _t(report, N_("Total")),
+        _t(report, N_("Cumulative")),
+    ]
+    top = _banner(sheet, report, len(headers))
+    names = dict(zip(report.ledger["code"], report.ledger["name"], strict=True))
+    rows = [
+        [
+            r.code,
+            names.get(r.code, r.code),
+            period_label(r.period, report.lang),
+            r.starts_on,
+            r.ends_on,
+            _cell_value(r.side_nl, masked=True),
+            _cell_value(r.side_de, masked=True),
+            _cell_value(r.side_joint, masked=True),
+            _cell_value(r.value, masked=True),
+            _cell_value(r.cumulative, masked=True),
+        ]
+        for r in report.series.itertuples(index=False)
+        if r.position <= _position(report)
+    ]
+    end = _table(sheet, top, headers, rows)
+    for line in range(top + 1, end):
+        for column in (4, 5):
+            sheet.cell(row=line, column=column).number_format = "DD-MM-YYYY"
+    for column, width in enumerate((10, 46, 22, 12, 12, 10, 10, 14, 10, 12), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _position(report: Report) -> int:
+    periods = report.cal.periods
+    return int(periods.loc[periods["period"] == report.period, "position"].iloc[0])
+
+
+def _evidence_sheets(book: Workbook, report: Report, user: User) -> None:
+    """Activities behind each indicator (every role, counts masked) and, for roles allowed to
+    see members, the companies (names of their own association's members only)."""
+    activities: list[pd.DataFrame] = []
+    companies: list[pd.DataFrame] = []
+    for code in report.ledger["code"]:
+        found = indicators.evidence(code, report.period, report.lang, user, exported=True)
+        if found.activities is not None:
+            activities.append(found.activities.assign(**{_t(report, N_("Code")): code}))
+        if found.companies is not None and not user.aggregates_only:
+            companies.append(found.companies.assign(**{_t(report, N_("Code")): code}))
+    for title, frames in (
+        (_t(report, N_("Evidence – activities")), activities),
+        (_t(report, N_("Evidence – companies")), companies),
+    ):
+        if not frames:
+            continue
+        frame = pd.concat(frames, ignore_index=True)
+        frame = frame[[frame.columns[-1], *frame.columns[:-1]]]
+        sheet = book.create_sheet(title[:31])
+        top = _banner(sheet, report, len(frame.columns))
+        _table(
+            sheet,
+            top,
+            [str(c) for c in frame.columns],
+            [[_cell_value(v, masked=True) for v in row] for row in frame.itertuples(index=False)],
+        )
+        for column in range(1, len(frame.columns) + 1):
+            sheet.column_dimensions[get_column_letter(column)].width = 18
+        sheet.column_dimensions["D"].width = 48
+
+
+def _definitions_sheet(sheet: Worksheet, report: Report) -> None:
+    headers = [
+        _t(report, N_("Code")),
+        _t(report, N_("Indicator")),
+        _t(report, N_("Unit")),
+        _t(report, N_("Kind")),
+        _t(report, N_("Definition")),
+        _t(report, N_("Computation")),
+    ]
+    top = _banner(sheet, report, len(headers))
+    rows: list[list[object]] = [
+        [
+            r.code,
+            r.name,
+            r.unit,
+            translate(report.lang, indicators.KINDS.get(r.kind, r.kind)),
+            r.definition,
+            f"etl/sql/indicators/{r.computation}.sql",
+        ]
+        for r in report.ledger.itertuples(index=False)
+    ]
+    end = _table(sheet, top, headers, rows)
+    for line in range(top + 1, end):
+        sheet.cell(row=line, column=5).alignment = Alignment(wrap_text=True, vertical="top")
+    sources = query("record_sources")
+    source_top = end + 2
+    sheet.cell(row=source_top, column=1, value=_t(report, N_("Sources"))).font = Font(bold=True)
+    end = _table(
+        sheet,
+        source_top + 1,
+        [_t(report, N_("Source")), _t(report, N_("As of")), _t(report, N_("Sample data"))],
+        [
+            [s.title, s.vintage, _t(report, N_("yes")) if s.is_sample else _t(report, N_("no"))]
+            for s in sources.itertuples(index=False)
+        ],
+    )
+    notes = [
+        _t(report, indicators.FORECAST_METHOD),
+        _t(report, indicators.MASK_NOTE),
+        _t(report, RECOMPUTED),
+        indicators.ACKNOWLEDGEMENT,
+    ]
+    for offset, note in enumerate(notes, start=1):
+        sheet.cell(row=end + offset, column=1, value=note).font = Font(italic=True, size=9)
+    for column, width in enumerate((10, 40, 16, 18, 90, 44), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+RECOMPUTED = N_(
+    "All figures are computed from the project records as loaded on the build date; records "
+    "added later for an earlier period change that period's figures."
+)
+
+
+def excel_bytes(report: Report, user: User) -> bytes:
+    book = Workbook()
+    ledger_sheet = book.active
+    assert ledger_sheet is not None
+    ledger_sheet.title = _t(report, N_("Ledger"))[:31]
+    _ledger_sheet(ledger_sheet, report)
+    _periods_sheet(book.create_sheet(_t(report, N_("Per period"))[:31]), report)
+    _evidence_sheets(book, report, user)
+    _definitions_sheet(book.create_sheet(_t(report, N_("Sources and definitions"))[:31]), report)
+    title, subtitle = _heading(report)
+    book.properties.title = title
+    book.properties.subject = subtitle
+    book.properties.creator = "DIA Monitor"
+    book.properties.description = indicators.ACKNOWLEDGEMENT
+    if report.is_sample:
+        book.properties.keywords = f"{SAMPLE_BANNER}; sample data"
+        book.properties.title = f"{title} ({SAMPLE_BANNER})"
+    book.custom_doc_props.append(
+        StringProperty(name="Sample data", value="yes" if report.is_sample else "no")
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --- charts for the PDF ---------------------------------------------------------------------
+
+
+def _png(figure: Figure) -> bytes:
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=200, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def overview_chart(report: Report) -> bytes:
+    """Share of each target reached, with the forecast at the end (masked below 5)."""
+    frame = report.ledger
+    lang = report.lang
+    figure = Figure(figsize=(10, 0.55 * len(frame) + 1.2))
+    axes = figure.add_subplot()
+    small = frame["cumulative"].map(is_small)
+    share = (frame["share"] * 100).where(~small, 0)
+    expected = (frame["forecast"] / frame["target"] * 100).where(~small)
+    names = [f"{r.code} · {r.name}" for r in frame.itertuples()]
+    colours = ["#009E73" if ok else "#D55E00" for ok in frame["on_track"]]
+    positions = range(len(frame))
+    axes.barh(positions, share, color=colours, height=0.6, label=_t(report, N_("Reached so far")))
+    axes.scatter(
+        expected,
+        positions,
+        marker="|",
+        s=500,
+        linewidths=3,
+        color="#333333",
+        label=_t(report, N_("Forecast at end {date}"), date=fmt_date(report.cal.project_end, lang)),
+        zorder=3,
+    )
+    for y, value, masked in zip(positions, share, small, strict=True):
+        text = MASK if masked else fmt_percent(value / 100, lang)
+        axes.text(value + 1, y, text, va="center", fontsize=9)
+    axes.axvline(100, color="#444444", linestyle="--", linewidth=1)
+    axes.set_yticks(list(positions), names, fontsize=9)
+    axes.invert_yaxis()
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{fmt_number(v, lang)} %"))
+    axes.set_xlabel(_t(report, N_("% of target")))
+    axes.set_title(_t(report, N_("Progress towards the targets")), loc="left", fontsize=12)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8, frameon=False)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _png(figure)
+
+
+def indicator_charts(report: Report) -> bytes:
+    """Small multiples: each indicator's value per period and its cumulative against the
+    target (values below 5 masked: no bar, the label "<5")."""
+    lang = report.lang
+    codes = list(report.ledger["code"])
+    columns = 3
+    rows = (len(codes) + columns - 1) // columns
+    figure = Figure(figsize=(12, 3.4 * rows))
+    series = report.series[report.series["position"] <= _position(report)]
+    for index, code in enumerate(codes):
+        axes = figure.add_subplot(rows, columns, index + 1)
+        part = series[series["code"] == code]
+        row = report.ledger[report.ledger["code"] == code].iloc[0]
+        labels = [p.replace("-", "\n") for p in part["period"]]  # 2022-H1 is read everywhere
+        values = part["value"].fillna(0)
+        small = values.map(is_small)
+        axes.bar(
+            labels,
+            values.where(~small, 0),
+            color="#8fb3d9",
+            width=0.6,
+            label=_t(report, N_("This period")),
+        )
+        for x, masked in zip(labels, small, strict=True):
+            if masked:
+                axes.annotate(
+                    MASK, (x, 0), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7
+                )
+        cumulative = part["cumulative"]
+        axes.plot(
+            labels,
+            cumulative,
+            color="#1f4e79",
+            marker="o",
+            linewidth=1.8,
+            label=_t(report, N_("Cumulative")),
+        )
+        for x, value in zip(labels, cumulative, strict=True):
+            axes.annotate(
+                MASK if is_small(value) else fmt_number(value, lang),
+                (x, value),
+                textcoords="offset points",
+                xytext=(0, 6),
+                ha="center",
+                fontsize=7,
+            )
+        target = float(row["target"])
+        axes.axhline(target, color="#444444", linestyle="--", linewidth=1)
+        axes.annotate(
+            _t(report, N_("Target {value}"), value=fmt_number(target, lang)),
+            (0, target),
+            xycoords=("axes fraction", "data"),
+            textcoords="offset points",
+            xytext=(2, 3),
+            fontsize=7,
+        )
+        axes.set_ylim(0, max(target, float(cumulative.max() if len(cumulative) else 0)) * 1.15)
+        axes.set_title(
+            "\n".join(textwrap.wrap(f"{code} · {row['name']}", 52)), loc="left", fontsize=8.5
+        )
+        axes.tick_params(labelsize=7)
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt_number(v, lang)))
+        axes.spines[["top", "right"]].set_visible(False)
+    handles, names = figure.axes[0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="upper center", ncol=2, fontsize=8, frameon=False)
+    figure.tight_layout(rect=(0, 0, 1, 0.96))
+    return _png(figure)
+
+
+def split_chart(report: Report) -> bytes:
+    """Each indicator's cumulative split over NL, DE and NL–DE jointly (masked below 5)."""
+    lang = report.lang
+    frame = report.ledger
+    figure = Figure(figsize=(10, 0.5 * len(frame) + 1.4))
+    axes = figure.add_subplot()
+    names = [f"{r.code}" for r in frame.itertuples()]
+    left = pd.Series(0.0, index=frame.index)
+    for side, column in indicators.SIDE_COLUMNS.items():
+        values = frame[column].fillna(0)
+        shares = (values / frame["cumulative"].where(frame["cumulative"] > 0)).fillna(0) * 100
+        hidden = values.map(is_small)
+        shares = shares.where(~hidden, 0)
+        axes.barh(
+            names,
+            shares,
+            left=left,
+            color=SIDE_COLOURS[side],
+            label=translate(lang, SIDES[side]),
+            height=0.6,
+        )
+        for y, (start, width, value, masked) in enumerate(
+            zip(left, shares, values, hidden, strict=True)
+        ):
+            if width >= 8 or masked:
+                text = MASK if masked else fmt_number(value, lang)
+                axes.text(
+                    start + width / 2 if not masked else start + 1,
+                    y,
+                    text,
+                    va="center",
+                    ha="center" if not masked else "left",
+                    fontsize=8,
+                    color="white" if not masked else "black",
+                )
+        left = left + shares
+    axes.invert_yaxis()
+    axes.set_xlim(0, 100)
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{fmt_number(v, lang)} %"))
+    axes.set_title(_t(report, N_("Cumulative by side of the border")), loc="left", fontsize=12)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _png(figure)
+
+
+SIDE_COLOURS: Final = {"NL": "#e66100", "DE": "#1f4e79", "NL-DE": "#9a9a9a"}
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+class _LedgerPDF(FPDF):
+    def __init__(self, report: Report) -> None:
+        super().__init__(orientation="L", unit="mm", format="A4")
+        self.report = report
+        self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.add_font(FONT, "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
+        self.set_auto_page_break(auto=True, margin=22)
+        self.set_margins(12, 12, 12)
+
+    def header(self) -> None:
+        report = self.report
+        if report.is_sample:
+            self.set_fill_color(*RED)
+            self.set_text_color(255, 255, 255)
+            self.set_font(FONT, "B", 10)
+            self.cell(0, 7, f"{SAMPLE_BANNER} – {_t(report, NOT_REAL)}", align="C", fill=True)
+            self.ln(9)
+        self.set_text_color(*DARK)
+        self.set_font(FONT, "B", 9)
+        self.cell(0, 5, "DIA Monitor · Ondernemend Emmen · Wirtschaftsverband Emsland")
+        self.set_font(FONT, "", 9)
+        self.cell(0, 5, period_label(report.period, report.lang), align="R")
+        self.ln(7)
+        self.set_text_color(0, 0, 0)
+
+    def footer(self) -> None:
+        self.set_y(-18)
+        self.set_font(FONT, "I", 7)
+        self.set_text_color(80, 80, 80)
+        self.multi_cell(0, 3.5, indicators.ACKNOWLEDGEMENT, align="C")
+        self.set_font(FONT, "", 7)
+        self.cell(0, 4, f"{self.page_no()} / {{nb}}", align="C")
+
+
+def pdf_bytes(report: Report) -> bytes:
+    pdf = _LedgerPDF(report)
+    title, subtitle = _heading(report)
+    pdf.set_title(title + (f" ({SAMPLE_BANNER})" if report.is_sample else ""))
+    pdf.set_subject(subtitle)
+    pdf.set_author("DIA Monitor")
+    pdf.set_creator("DIA Monitor")
+    pdf.set_keywords(f"DIA; Interreg; {SAMPLE_BANNER}" if report.is_sample else "DIA; Interreg")
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 16)
+    pdf.cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 9)
+    pdf.set_text_color(80, 80, 80)
+    pdf.multi_cell(0, 5, subtitle, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(3)
+    _pdf_ledger(pdf, report)
+    pdf.ln(2)
+    pdf.set_font(FONT, "I", 8)
+    for note in (
+        indicators.FORECAST_METHOD,
+        indicators.MASK_NOTE,
+        N_("NL–DE jointly: counted for both sides together (see the definitions)."),
+        RECOMPUTED,
+    ):
+        pdf.multi_cell(0, 4, _t(report, note), new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.image(io.BytesIO(overview_chart(report)), w=200, x=(pdf.w - 200) / 2)
+    pdf.ln(4)
+    pdf.image(io.BytesIO(split_chart(report)), w=170, x=(pdf.w - 170) / 2)
+    pdf.add_page()
+    pdf.image(io.BytesIO(indicator_charts(report)), w=255, x=(pdf.w - 255) / 2)
+    pdf.add_page()
+    _pdf_definitions(pdf, report)
+    pdf.alias_nb_pages()
+    return bytes(pdf.output())
+
+
+def _pdf_ledger(pdf: FPDF, report: Report) -> None:
+    table = indicators.ledger_table(report.ledger, report.lang, mask=True)
+    widths = (15, 56, 27, 15, 15, 19, 16, 19, 15, 19, 13, 13, 17)
+    pdf.set_font(FONT, "", 7.5)
+    heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=DARK)
+    with pdf.table(
+        col_widths=widths,
+        width=sum(widths),
+        headings_style=heading,
+        line_height=4.2,
+        text_align=("LEFT", "LEFT", "LEFT", *("RIGHT",) * 10),
+        borders_layout="HORIZONTAL_LINES",
+    ) as grid:
+        grid.row([str(c) for c in table.columns])
+        for values in table.itertuples(index=False):
+            grid.row([str(v) for v in values])
+
+
+def _pdf_definitions(pdf: FPDF, report: Report) -> None:
+    pdf.set_font(FONT, "B", 13)
+    pdf.cell(0, 8, _t(report, N_("Definitions and sources")), new_x="LMARGIN", new_y="NEXT")
+    for row in report.ledger.itertuples(index=False):
+        pdf.set_font(FONT, "B", 9)
+        pdf.multi_cell(
+            0,
+            5,
+            f"{row.code} · {row.name} ({row.unit}; {translate(report.lang, indicators.KINDS.get(row.kind, row.kind))})",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        pdf.set_font(FONT, "", 8.5)
+        pdf.multi_cell(0, 4.2, str(row.definition), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FONT, "I", 7.5)
+        pdf.set_text_color(90, 90, 90)
+        pdf.multi_cell(
+            0,
+            4,
+            _t(
+                report,
+                N_("Computed by {file} from the warehouse tables."),
+                file=f"etl/sql/indicators/{row.computation}.sql",
+            ),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(1.5)
+    pdf.ln(2)
+    pdf.set_font(FONT, "B", 9)
+    pdf.cell(0, 6, _t(report, N_("Sources")), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 8)
+    for source in query("record_sources").itertuples(index=False):
+        pdf.multi_cell(0, 4, f"{source.title} · {source.vintage}", new_x="LMARGIN", new_y="NEXT")
