@@ -9,7 +9,6 @@ milestones say nothing about a member and are shown as they are.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -18,9 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dia.charts import bar_values, layout
-from dia.i18n import N_, Lang, fmt_date, translate
+from dia.i18n import N_, Lang, fmt_date, fmt_percent, translate
 from dia.maps import link_map
-from dia.privacy import fmt_count, is_small, mask_counts
+from dia.privacy import MASK, fmt_count, is_small
 from dia.project import QUARTER
 from dia.records import (
     ACTIVITY_TYPES,
@@ -330,33 +329,41 @@ def sector_matrix_figure(statuses: list[str], lang: Lang, *, mask: bool) -> go.F
 
 
 def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:
-    """Members → took part → matched → collaborating, per association."""
+    """Members → took part → matched → collaborating, per association, each stage with its
+    share of the association's members."""
     frame = query("coop_funnel")
+    stages = [translate(lang, message) for _key, message in FUNNEL_STAGES]
     figure = go.Figure()
     for row in frame.itertuples(index=False):
-        counts = [int(getattr(row, key)) for key, _label in FUNNEL_STAGES]
-        shares = [c / counts[0] if counts[0] else math.nan for c in counts]
-        texts = [
-            fmt_count(c, lang, mask=mask)
-            + ("" if i == 0 or (mask and is_small(c)) else f" ({s:.0%})")
-            for i, (c, s) in enumerate(zip(counts, shares, strict=True))
+        counts = pd.Series([int(getattr(row, key)) for key, _label in FUNNEL_STAGES])
+        heights, labels = bar_values(counts, lang, mask=mask)
+        shares = [
+            ""
+            if i == 0 or label_ == MASK or not counts[0]
+            else f" ({fmt_percent(c / counts[0], lang)})"
+            for i, (c, label_) in enumerate(zip(counts, labels, strict=True))
         ]
         figure.add_trace(
-            go.Funnel(
-                y=[translate(lang, message) for _key, message in FUNNEL_STAGES],
-                x=[0 if mask and is_small(c) else c for c in counts],
-                text=texts,
-                textinfo="text",
+            go.Bar(
+                y=stages,
+                x=heights,
+                orientation="h",
+                text=[f"{t}{s}" for t, s in zip(labels, shares, strict=True)],
+                textposition="outside",
+                cliponaxis=False,
                 name=label(ORGANISERS, row.association, lang),
                 marker_color=COLOURS["NL" if row.association == "OE" else "DE"],
                 hovertemplate="%{y}: %{text}<extra>%{fullData.name}</extra>",
             )
         )
+    figure.update_layout(barmode="group")
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(rangemode="tozero")
     return layout(
         figure,
         lang,
         translate(lang, N_("From member to partner: engagement per association")),
-        height=380,
+        height=400,
     )
 
 
@@ -384,8 +391,10 @@ def activity_table(lang: Lang, *, mask: bool) -> pd.DataFrame:
             ),
         }
     )
-    counted = [translate(lang, N_("Companies NL")), translate(lang, N_("Companies DE"))]
-    return mask_counts(table, counted, mask=mask)
+    if mask:  # as text throughout: a column of numbers and "<5" does not convert to Arrow
+        for column in (translate(lang, N_("Companies NL")), translate(lang, N_("Companies DE"))):
+            table[column] = [fmt_count(v, lang, mask=True) for v in table[column]]
+    return table
 
 
 def status_label(code: str, lang: Lang) -> str:

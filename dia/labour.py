@@ -17,6 +17,7 @@ import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
 from dia.i18n import BABEL_LOCALES, N_, Lang, fmt_number, translate
+from dia.privacy import fmt_count
 from dia.warehouse import query
 
 COUNTRIES: Final = ("NL", "DE")
@@ -327,6 +328,47 @@ def map_values(
     joined = units.merge(values, on=["country", "region_code"])
     finest = joined.sort_values(["region_id", "municipalities"]).drop_duplicates("region_id")
     return finest.reset_index(drop=True)
+
+
+COMPLEMENT_COLUMNS: Final[dict[str, str]] = {
+    "group": N_("Occupation group (ISCO-08)"),
+    "direction": N_("Direction"),
+    "potential": N_("People to match (indicative)"),
+    "NL": N_("NL: vacancies / job seekers"),
+    "DE": N_("DE: vacancies / job seekers"),
+}
+
+
+def complementarity_view(
+    matches: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, mask: bool
+) -> pd.DataFrame:
+    """The complementarity table as shown and exported: translated headers, locale numbers,
+    small counts masked for viewers who see aggregates only."""
+
+    def pair(row: pd.Series, country: str) -> str:
+        return " / ".join(
+            fmt_count(row[f"{country}_{measure}"], lang, mask=mask) for measure in MEASURES
+        )
+
+    return pd.DataFrame(
+        {
+            translate(lang, COMPLEMENT_COLUMNS["group"]): [
+                group_label(code, labels) for code in matches["isco_group"]
+            ],
+            translate(lang, COMPLEMENT_COLUMNS["direction"]): [
+                str(direction).replace("→", " → ") for direction in matches["direction"]
+            ],
+            translate(lang, COMPLEMENT_COLUMNS["potential"]): [
+                fmt_count(value, lang, mask=mask) for value in matches["potential"]
+            ],
+            **{
+                translate(lang, COMPLEMENT_COLUMNS[country]): [
+                    pair(row, country) for _index, row in matches.iterrows()
+                ]
+                for country in COUNTRIES
+            },
+        }
+    )
 
 
 # --------------------------------------------------------------------------- official figures

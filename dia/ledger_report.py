@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 import matplotlib
 import pandas as pd
+import streamlit as st
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -29,13 +31,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dia import indicators
-from dia.auth import User
+from dia import indicators, project
+from dia.auth import Role, User
 from dia.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia.privacy import MASK, is_small
 from dia.project import Calendar, period_label
 from dia.records import SIDES
-from dia.warehouse import query
+from dia.warehouse import query, version
 
 TITLE = N_("DIA indicator ledger")
 SAMPLE_BANNER: Final = "VOORBEELDDATA / BEISPIELDATEN / SAMPLE DATA"
@@ -90,9 +92,38 @@ def _heading(report: Report) -> tuple[str, str]:
     return title, subtitle
 
 
-def file_name(report: Report, suffix: str) -> str:
-    sample = "_voorbeelddata" if report.is_sample else ""
-    return f"dia_indicatoren_{report.period}{sample}.{suffix}"
+def download_name(period: str, suffix: str) -> str:
+    sample = "_voorbeelddata" if project.is_sample() else ""
+    return f"dia_indicatoren_{period}{sample}.{suffix}"
+
+
+@st.cache_data(ttl=3600, max_entries=24, show_spinner=False)
+def _file(
+    version_id: str, kind: str, period: str, lang: Lang, role: str, association: str | None
+) -> bytes:
+    """One export, cached per warehouse version and everything that changes it."""
+    report = prepare(period, lang, project.calendar(), is_sample=project.is_sample())
+    if kind == "pdf":
+        return pdf_bytes(report)
+    user = User(Role(role), association, "export", demo=False)  # type: ignore[arg-type]
+    return excel_bytes(report, user)
+
+
+def _deferred(kind: str, period: str, lang: Lang, user: User) -> Callable[[], bytes]:
+    """The file, made when the button is clicked (download_button runs it then, on another
+    thread: everything it needs is bound now)."""
+    version_id = version().version_id
+    role, association = user.role.value, user.association
+    return lambda: _file(version_id, kind, period, lang, role, association)
+
+
+def excel_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
+    return _deferred("xlsx", period, lang, user)
+
+
+def pdf_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
+    # The PDF names no company, so it is the same for every role.
+    return _deferred("pdf", period, lang, User(Role.FUNDER, None, "export", demo=False))
 
 
 # --- Excel ----------------------------------------------------------------------------------

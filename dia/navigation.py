@@ -31,6 +31,23 @@ PAGES: Final[tuple[PageSpec, ...]] = (
     PageSpec("pages/overview.py", "Overview", ":material/map:", ALL_ROLES, "overview"),
     PageSpec("pages/members.py", N_("Members"), ":material/groups:", ALL_ROLES, "members"),
     PageSpec(
+        "pages/cooperation.py", N_("Cooperation"), ":material/handshake:", ALL_ROLES, "cooperation"
+    ),
+    PageSpec(
+        "pages/progress.py",
+        N_("Project progress"),
+        ":material/timeline:",
+        frozenset({Role.DIRECTOR, Role.ADMIN}),
+        "progress",
+    ),
+    PageSpec(
+        "pages/indicators.py",
+        N_("Indicators"),
+        ":material/fact_check:",
+        frozenset({Role.FUNDER, Role.DIRECTOR, Role.ADMIN}),
+        "indicators",
+    ),
+    PageSpec(
         "pages/labour.py", N_("Skilled workers"), ":material/engineering:", ALL_ROLES, "labour"
     ),
     PageSpec("pages/energy.py", N_("Energy transition"), ":material/bolt:", ALL_ROLES, "energy"),

@@ -4,6 +4,7 @@ reporting period against the work plan, and whether each work package is on trac
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Final, Literal
 
 import pandas as pd
@@ -162,8 +163,34 @@ def plan_figure(measure: PlanMeasure, lang: Lang) -> go.Figure:
     return layout(figure, lang, title, height=380)
 
 
-def plan_totals() -> pd.DataFrame:
-    return query("progress_periods")
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    reached: int
+    reached_late: int
+    overdue: int
+    activities: int
+    planned_activities: int
+    participants: int
+    planned_participants: int
+
+
+def summary(milestones: pd.DataFrame) -> Summary:
+    """Milestones reached and overdue; activities and participants so far against the plan of
+    the periods begun."""
+    states = milestones["state"].value_counts()
+    periods = query("progress_periods")
+    begun = periods[periods["has_begun"]]
+    return Summary(
+        total=len(milestones),
+        reached=int(states.get("done", 0) + states.get("done late", 0)),
+        reached_late=int(states.get("done late", 0)),
+        overdue=int(states.get("overdue", 0)),
+        activities=int(begun["activities"].sum()),
+        planned_activities=int(begun["planned_activities"].fillna(0).sum()),
+        participants=int(begun["participants"].sum()),
+        planned_participants=int(begun["planned_participants"].fillna(0).sum()),
+    )
 
 
 def work_package_status(milestones: pd.DataFrame, lang: Lang) -> pd.DataFrame:

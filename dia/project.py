@@ -49,7 +49,8 @@ def _date(value: object) -> dt.date:
 
 
 def has_records() -> bool:
-    return not query("project_calendar").empty
+    """Whether any project records (activities, collaborations, milestones) are loaded."""
+    return not query("record_sources").empty
 
 
 def calendar() -> Calendar:

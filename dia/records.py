@@ -16,7 +16,7 @@ ACTIVITY_TYPES: Final[dict[str, str]] = {
     "company visit": N_("Company visit"),
     "trade fair": N_("Trade fair"),
     "network meeting": N_("Network meeting"),
-    "training": N_("Training"),
+    "training": N_("Training course"),
 }
 FORMATS: Final[dict[str, str]] = {
     "physical": N_("Physical"),

@@ -41,11 +41,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def write_templates(out: Path | None) -> list[Path]:
-    """Every blank template: the member lists, the statistics template, the energy ones."""
+    """Every blank template: the member lists, the statistics template, the energy ones and
+    the project records."""
     from dia.paths import TEMPLATES_DIR
     from etl.energy.templates import write_templates as write_energy_templates
     from etl.memberlist.templates import write_templates as write_member_templates
     from etl.readers import longformat
+    from etl.records.templates import write_templates as write_record_templates
 
     folder = out or TEMPLATES_DIR
     paths = write_member_templates(folder)
@@ -53,6 +55,7 @@ def write_templates(out: Path | None) -> list[Path]:
     if callable(writer):
         paths.append(writer(folder / longformat.TEMPLATE_PATH.name))
     paths.extend(write_energy_templates(folder))
+    paths.extend(write_record_templates(folder))
     return paths
 
 

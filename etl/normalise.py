@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -69,31 +69,34 @@ _NO_VALUE_SET: Final = pa.array(sorted(NO_VALUE))
 # --- text -----------------------------------------------------------------------------------
 
 
-def _cell_text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value
-    if value is None or isinstance(value, bool):
-        return None if value is None else str(value)
-    if isinstance(value, float):
-        if value != value:
-            return None
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if value is pd.NaT or value is pd.NA:
-        return None
-    return str(value)
-
-
 def as_text(values: pd.Series) -> pd.Series:
     """Cells as a string column: numbers without a trailing ``.0`` (``7811.0`` → ``7811``),
     dates as ISO text (``2019-03-01``). A string column is returned as it is."""
     if isinstance(values.dtype, pd.StringDtype):
         return values
-    texts = [v if v.__class__ is str else _cell_text(v) for v in values.tolist()]
-    return pd.Series(pd.array(texts, dtype="str"), index=values.index)
+    try:  # a column of text only (or empty): straight into Arrow
+        array = pa.array(values.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
+        return _text(array, values.index)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        pass
+    # Mixed cells (numbers, dates, text): str() of each distinct value, then the ".0" of whole
+    # numbers removed (49716.0 → 49716). Date cells give 2019-03-01; both read as dates.
+    codes, uniques = pd.factorize(values.astype(object))
+    text = pd.Series(uniques, dtype=object).astype("str")
+    whole = text.str.endswith(".0").fillna(False)
+    text = text.where(~whole, replace(text, r"^(-?\d+)\.0$", r"\1"))
+    taken = pc.take(_arrow(text), pa.array(codes, mask=codes < 0))
+    return _text(taken, values.index)
+
+
+def on_uniques(text: pd.Series, function: Callable[[pd.Series], pd.DataFrame]) -> pd.DataFrame:
+    """``function`` applied to each distinct value once, spread back over the rows (postcodes,
+    sector codes and dates repeat a lot)."""
+    codes, uniques = pd.factorize(as_text(text))
+    values = pd.Series(pd.array([*uniques, None], dtype="str"))
+    result = function(values)
+    codes = np.where(codes < 0, len(uniques), codes)
+    return result.iloc[codes].set_axis(text.index)
 
 
 def _arrow(text: pd.Series) -> pa.Array:
@@ -133,7 +136,11 @@ def clean_text(values: pd.Series) -> pd.Series:
     """Cell values as trimmed single-spaced text; empty cells (and "-", "n.b.", "k. A.", …)
     become missing."""
     array = _arrow(as_text(values))
-    array = pc.utf8_trim_whitespace(pc.replace_substring_regex(array, r"\s+", " "))
+    spaced = pc.fill_null(pc.match_substring_regex(array, r"\s\s|[\t\n\r\x{a0}]"), False)
+    if pc.any(spaced).as_py():  # only the few values with runs of spaces, tabs or line breaks
+        squeezed = pc.replace_substring_regex(pc.filter(array, spaced), r"[\s\x{a0}]+", " ")
+        array = pc.replace_with_mask(array, spaced, squeezed)
+    array = pc.utf8_trim_whitespace(array)
     empty = pc.or_(pc.equal(array, ""), pc.is_in(pc.utf8_lower(array), value_set=_NO_VALUE_SET))
     return _text(_null_if(array, pc.fill_null(empty, True)), values.index)
 
@@ -153,7 +160,12 @@ def text_keys(values: pd.Series) -> pd.Series:
     """``text_key`` of a whole column (missing stays missing)."""
     array = pc.utf8_lower(pc.utf8_normalize(_arrow(as_text(values)), "NFKD"))
     array = pc.replace_substring(array, "ß", "ss")
-    array = pc.replace_substring_regex(array, r"[^\p{L}\p{N}]|\p{M}", "")
+    for mark in " .-,&'/()+:":  # the usual punctuation: cheap plain replaces
+        array = pc.replace_substring(array, mark, "")
+    other = pc.invert(pc.fill_null(pc.utf8_is_alnum(array), True))
+    if pc.any(other).as_py():  # accents (combining marks) and rarer characters
+        cleaned = pc.replace_substring_regex(pc.filter(array, other), r"[^\p{L}\p{N}]+", "")
+        array = pc.replace_with_mask(array, other, cleaned)
     return _text(_null_if(array, pc.fill_null(pc.equal(array, ""), True)), values.index)
 
 
@@ -181,14 +193,14 @@ LEGAL_FORMS: Final = (
     r"&\s*co\.?",
     r"eenmanszaak",
 )
-_LEGAL_FORM_RE: Final = r"(^|\s)(?:" + "|".join(LEGAL_FORMS) + r")(\s|,|$)"
+# Legal forms at the end of a name, one or several: "… Holding B.V.", "… GmbH & Co. KG".
+_LEGAL_FORM_RE: Final = r"(?:[\s,]+(?:" + "|".join(LEGAL_FORMS) + r"))+[\s,.]*$"
 
 
 def name_keys(names: pd.Series) -> pd.Series:
-    """Company names for matching: legal forms (B.V., GmbH & Co. KG, …) and punctuation removed."""
-    array = pc.utf8_lower(_arrow(as_text(names)))
-    for _ in range(2):  # adjacent forms: "… GmbH & Co. KG Holding"
-        array = pc.replace_substring_regex(array, _LEGAL_FORM_RE, r"\1 \2")
+    """Company names for matching: legal forms at the end (B.V., GmbH & Co. KG, …), case,
+    accents and punctuation removed."""
+    array = pc.replace_substring_regex(pc.utf8_lower(_arrow(as_text(names))), _LEGAL_FORM_RE, "")
     return text_keys(_text(array, names.index))
 
 

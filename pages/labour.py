@@ -5,7 +5,7 @@ import streamlit as st
 from dia import labour
 from dia import labour_charts as charts
 from dia.auth import current_user
-from dia.privacy import fmt_count, mask_counts
+from dia.privacy import fmt_count
 from dia.regions import map_shapes, region_facts
 from dia.ui import _, current_lang, kpi, map_attribution, sources_caption
 
@@ -70,31 +70,28 @@ else:
     totals = labour.overall(figures, period, codes)
     table = labour.group_table(figures, period, codes)
     classified = labour.classify(table, totals)
-    shown = classified[classified["isco_group"].isin(labour.groups(figures, major))]
-    complement = labour.complementarity(classified)
+    selected = labour.groups(figures, major)
+    shown = classified[classified["isco_group"].isin(selected)]
+    complement = labour.complementarity(shown)
 
-    for column, (country, area) in zip(st.columns(len(areas)), areas.items(), strict=True):
+    for country, area in areas.items():
         side = totals[totals["country"] == country]
-        with column:
-            st.markdown(f"**{charts.side_title(area, lang)}** · {labour.fmt_period(period, lang)}")
-            cells = st.columns(3)
-            for cell, measure, label in zip(
-                cells[:2], labour.MEASURES, (_("Vacancies"), _("Job seekers")), strict=True
-            ):
-                with cell:
-                    kpi(
-                        label,
-                        fmt_count(side[measure].sum() if len(side) else None, lang, mask=mask),
-                        _(charts.MEASURE_LABELS[country][measure])
-                        + " · "
-                        + _("all occupations, as published"),
-                    )
-            with cells[2]:
+        header, *cells = st.columns([1, 1.25, 1.25, 0.75], vertical_alignment="center")
+        with header:
+            st.markdown(f"**{charts.side_title(area, lang)}**  \n{labour.fmt_period(period, lang)}")
+        for cell, measure in zip(cells[:2], labour.MEASURES, strict=True):
+            with cell:
                 kpi(
-                    _("Ratio"),
-                    labour.fmt_ratio(side["ratio"].iloc[0] if len(side) else None, lang),
-                    _(charts.RATIO_LABELS[country]),
+                    _(charts.MEASURE_LABELS[country][measure]),
+                    fmt_count(side[measure].sum() if len(side) else None, lang, mask=mask),
+                    _("All occupations, as published"),
                 )
+        with cells[2]:
+            kpi(
+                _("Ratio"),
+                labour.fmt_ratio(side["ratio"].iloc[0] if len(side) else None, lang),
+                _(charts.RATIO_LABELS[country]),
+            )
 
     st.subheader(_("Vacancies and job seekers per occupation group"))
     chart, note = st.columns([4, 1])
@@ -168,35 +165,13 @@ else:
             )
         )
     else:
-        view = mask_counts(
-            matches,
-            ["NL_vacancies", "NL_job_seekers", "DE_vacancies", "DE_job_seekers", "potential"],
-            mask=mask,
-        )
-        st.dataframe(
-            {
-                _("Occupation group (ISCO-08)"): [
-                    labour.group_label(code, labels) for code in view["isco_group"]
-                ],
-                _("Direction"): [d.replace("→", " → ") for d in view["direction"]],
-                _("People to match (indicative)"): [
-                    fmt_count(v, lang, mask=mask) for v in view["potential"]
-                ],
-                "NL · " + _("Vacancies"): [
-                    fmt_count(v, lang, mask=mask) for v in view["NL_vacancies"]
-                ],
-                "NL · " + _("Job seekers"): [
-                    fmt_count(v, lang, mask=mask) for v in view["NL_job_seekers"]
-                ],
-                "DE · " + _("Vacancies"): [
-                    fmt_count(v, lang, mask=mask) for v in view["DE_vacancies"]
-                ],
-                "DE · " + _("Job seekers"): [
-                    fmt_count(v, lang, mask=mask) for v in view["DE_job_seekers"]
-                ],
-            },
+        if any(area.is_sample for area in areas.values()):
+            st.caption(_("Sample data (voorbeelddata / Beispieldaten): invented figures."))
+        # a static table: six rows or so, long group names wrap instead of being cut
+        st.table(
+            labour.complementarity_view(matches, labels, lang, mask=mask),
             hide_index=True,
-            width="stretch",
+            border="horizontal",
         )
     both = labour.short_on_both_sides(complement)
     if both:
@@ -221,12 +196,11 @@ else:
     )
 
     st.subheader(_("One occupation group: trend and map"))
-    options = labour.groups(figures)
     first = labour.default_group(complement)
     group = st.selectbox(
         _("Occupation group (ISCO-08)"),
-        options,
-        index=options.index(first) if first in options else 0,
+        selected,
+        index=selected.index(first) if first in selected else 0,
         format_func=lambda code: labour.group_label(code, labels),
     )
     st.plotly_chart(

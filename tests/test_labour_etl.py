@@ -160,7 +160,17 @@ def test_sample_vacancies_and_job_seekers_are_marked_sample(
         """
     ).fetchall()
     assert rows == [
-        ("DE", "03454", "kreis", 12, "2022-Q1", "2024-Q4", True, True, ["job_seekers", "vacancies"]),
+        (
+            "DE",
+            "03454",
+            "kreis",
+            12,
+            "2022-Q1",
+            "2024-Q4",
+            True,
+            True,
+            ["job_seekers", "vacancies"],
+        ),
         (
             "NL",
             "AM04",
@@ -292,3 +302,18 @@ def test_build_maps_template_figures_and_rejects_unknown_codes(
             "are left out of the labour market tables",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "is_sample"),
+    [
+        (samples.NL.source, True),
+        (samples.DE.source, True),
+        ("UWV, Vacatures per beroep 2025-Q1", False),
+        ("Statistik der BA, Arbeitsmarkt nach Berufen", False),
+    ],
+)
+def test_template_sources_marked_sample_by_their_text(source: str, is_sample: bool) -> None:
+    from etl.readers.longformat import is_sample_source
+
+    assert is_sample_source(source) is is_sample

@@ -94,6 +94,9 @@ def test_population_series_marks_the_census_break(data_dir: Path, lang: str) -> 
     traces = population["data"]
     assert len(traces) == 2  # one line per basis: nothing joins across the break
     assert {"Zensus 2011", "Zensus 2022"} <= {
-        basis for trace in traces for basis in ("Zensus 2011", "Zensus 2022") if basis in trace["name"]
+        basis
+        for trace in traces
+        for basis in ("Zensus 2011", "Zensus 2022")
+        if basis in trace["name"]
     }
     assert population["layout"]["shapes"], "the break is drawn as a line"

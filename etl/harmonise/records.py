@@ -24,7 +24,9 @@ PROBLEMS: Final[dict[str, str]] = {
     "ambiguous_company": N_(
         "Member number {value} is used by both associations; write OE {value} or WVE {value}"
     ),
-    "duplicate_id": N_("ID {value} is already used in row {row} of {where}; this row was not loaded"),
+    "duplicate_id": N_(
+        "ID {value} is already used in row {row} of {where}; this row was not loaded"
+    ),
     "unknown_activity": N_("Activity {value} is not in any activity list"),
     "not_dutch": N_("{value} is a German company; the Dutch partner must be a Dutch company"),
     "not_german": N_("{value} is a Dutch company; the German partner must be a German company"),

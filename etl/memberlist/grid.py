@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -197,7 +197,12 @@ def _open_csv(path: Path) -> Workbook:
     return Workbook([Sheet(None, padded)])
 
 
-def iter_columns(rows: list[Row], indexes: list[int]) -> Iterator[list[Cell]]:
-    """The cells of the given columns, one list per column (short rows give "")."""
+def iter_columns(rows: list[Row], indexes: list[int]) -> Iterator[Sequence[Cell]]:
+    """The cells of the given columns, one sequence per column (rows are equally long)."""
+    if not rows:
+        for _ in indexes:
+            yield ()
+        return
+    columns = list(zip(*rows, strict=True))
     for index in indexes:
-        yield [row[index] if index < len(row) else "" for row in rows]
+        yield columns[index] if index < len(columns) else ("",) * len(rows)

@@ -136,13 +136,14 @@ def validate(
 
     name = raw["name"]
     name_key = norm.name_keys(name)
-    postcode = norm.postcodes(raw["postcode"])
+    # Postcodes, sectors, head counts and dates repeat: each distinct value is read once.
+    postcode = norm.on_uniques(raw["postcode"], norm.postcodes)
     city = raw["city"]
     place = locate(postcode, city)
-    sector = classify(raw["sector"])
-    employees = norm.employee_counts(raw["employees"])
-    since = norm.dates(raw["since"])
-    until = norm.dates(raw["until"])
+    sector = norm.on_uniques(raw["sector"], classify)
+    employees = norm.on_uniques(raw["employees"], norm.employee_counts)
+    since = norm.on_uniques(raw["since"], norm.dates)
+    until = norm.on_uniques(raw["until"], norm.dates)
     register = norm.register_ids(raw["register"])
     until_error = until["error"].mask(
         until["date"].notna() & since["date"].notna() & (until["date"] < since["date"]),
@@ -168,7 +169,7 @@ def validate(
             continue
         rejected |= hit
         values = raw.loc[hit, value_field]
-        since_text = since["date"].dt.strftime("%d-%m-%Y")
+        since_text = since["date"][hit].dt.strftime("%d-%m-%Y")
         for row_number, reason in errors[hit].items():
             value = values.get(row_number)
             value = None if value is None or value != value else str(value)
@@ -246,8 +247,13 @@ def company_keys(frame: pd.DataFrame) -> pd.Series:
     when only a place was given). The warehouse build applies the same rule across files
     (etl/sql/members/010_company_keys.sql)."""
     name_place = frame["name_key"] + "|" + frame["postcode_key"].fillna(frame["region_id"])
-    registered = frame[frame["register_id"].notna()]
-    register_of = registered.groupby(name_place[registered.index])["register_id"].min()
+    registered = frame["register_id"].notna()
+    register_of = (
+        pd.DataFrame({"key": name_place[registered], "register": frame["register_id"][registered]})
+        .sort_values("register")
+        .drop_duplicates("key")
+        .set_index("key")["register"]
+    )
     return frame["register_id"].fillna(name_place.map(register_of)).fillna(name_place)
 
 
@@ -260,7 +266,8 @@ def _duplicates(
     repeated = keys.duplicated(keep="first")
     if not repeated.any():
         return []
-    first = frame.groupby(keys)["row_number"].min()
+    involved = keys.isin(set(keys[repeated]))
+    first = frame["row_number"][involved].groupby(keys[involved]).min()
     notices = []
     for position in repeated[repeated].index:
         key = keys[position]

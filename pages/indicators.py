@@ -1,0 +1,152 @@
+"""Indicators for the funders: the ledger per reporting period (target, previously reported,
+this period, cumulative, forecast, NL/DE), the evidence behind each number, the map, and the
+ledger as Excel and PDF."""
+
+import streamlit as st
+
+from dia import indicators, ledger_report, project
+from dia.auth import current_user
+from dia.i18n import fmt_date
+from dia.privacy import fmt_count
+from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.ui import _, current_lang, map_attribution, sources_caption, translated
+
+lang = current_lang()
+user = current_user()
+assert user is not None  # the router stops before pages when nobody is logged in
+mask = user.aggregates_only
+
+st.title(_("Indicators for the funders"))
+if not project.has_records():
+    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
+    st.stop()
+cal = project.calendar()
+sources = project.record_sources(lang, cal.data_as_of)
+
+period = st.selectbox(
+    _("Reporting period"),
+    cal.reported,
+    index=len(cal.reported) - 1,
+    format_func=lambda p, lang=lang: project.period_label(p, lang),
+)
+start, end = cal.bounds(period)
+st.caption(
+    _(
+        "Reporting period {start} – {end}; records up to {date}. Project runtime {first} – {last}.",
+        start=fmt_date(start, lang),
+        end=fmt_date(end, lang),
+        date=fmt_date(min(cal.data_as_of, end), lang),
+        first=fmt_date(cal.project_start, lang),
+        last=fmt_date(cal.project_end, lang),
+    )
+)
+if mask:
+    st.info(_(indicators.MASK_NOTE) + " " + _("No company is named."))
+
+ledger = indicators.ledger(period, lang, cal)
+st.dataframe(indicators.ledger_table(ledger, lang, mask=mask), hide_index=True, width="stretch")
+st.caption(
+    _(indicators.FORECAST_METHOD)
+    + " "
+    + _("NL–DE jointly: counted for both sides together (see the definitions).")
+)
+sources_caption(sources)
+
+left, right, _spacer = st.columns([1, 1, 2])
+with left:
+    st.download_button(
+        _("Ledger as Excel (.xlsx)"),
+        data=ledger_report.excel_download(period, lang, user),
+        file_name=ledger_report.download_name(period, "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/table_view:",
+        key="ledger_xlsx",
+    )
+with right:
+    st.download_button(
+        _("Report as PDF"),
+        data=ledger_report.pdf_download(period, lang, user),
+        file_name=ledger_report.download_name(period, "pdf"),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        key="ledger_pdf",
+    )
+
+st.plotly_chart(
+    indicators.overview_figure(ledger, lang, mask=mask, end=cal.project_end),
+    width="stretch",
+    key="ledger_overview",
+)
+sources_caption(sources)
+
+st.subheader(_("One indicator: periods, evidence and map"))
+code = st.selectbox(
+    _("Indicator"),
+    ledger["code"].tolist(),
+    format_func=dict(zip(ledger["code"], ledger["code"] + " · " + ledger["name"], strict=True)).get,
+)
+row = ledger[ledger["code"] == code].iloc[0]
+st.markdown(f"**{row['name']}** ({row['unit']}): {row['definition']}")
+st.plotly_chart(
+    indicators.progress_figure(code, lang, cal, mask=mask), width="stretch", key="ledger_series"
+)
+sources_caption(sources)
+
+found = indicators.evidence(code, period, lang, user)
+if found.activities is not None:
+    st.markdown("##### " + _("Activities that count"))
+    st.dataframe(found.activities, hide_index=True, width="stretch")
+if found.collaborations is not None:
+    st.markdown("##### " + _("Collaborations that count"))
+    st.dataframe(found.collaborations, hide_index=True, width="stretch")
+if found.companies is not None:
+    st.markdown("##### " + _("Companies that count"))
+    if found.hidden_names:
+        st.caption(
+            _(
+                "{count} companies are members of an association whose member details you do not see; they are listed without their name.",
+                count=found.hidden_names,
+            )
+        )
+    st.dataframe(found.companies, hide_index=True, width="stretch")
+if found.summary is not None:
+    st.markdown("##### " + _("Companies by side and sector"))
+    st.dataframe(found.summary, hide_index=True, width="stretch")
+sources_caption(sources)
+
+st.markdown("##### " + _("On the map"))
+de_level = st.radio(
+    _("German units"),
+    DE_LEVELS,
+    format_func=translated(DE_LEVEL_LABELS.__getitem__),
+    horizontal=True,
+)
+figure, unplaced = indicators.indicator_map(
+    code, period, de_level, lang, mask=mask, unit=str(row["unit"])
+)
+if figure is None:
+    st.info(_("This indicator counts nothing that lies in one municipality, so it has no map."))
+else:
+    st.plotly_chart(figure, width="stretch", key="ledger_map")
+    map_attribution()
+if unplaced:
+    st.caption(
+        _(
+            "{count} {unit} are not on the map: online events, events outside the area, collaborations, or companies placed only in the Landkreis.",
+            count=fmt_count(unplaced, lang, mask=mask),
+            unit=row["unit"],
+        )
+    )
+sources_caption(sources)
+
+with st.expander(_("Definitions of all indicators")):
+    for item in ledger.itertuples(index=False):
+        kind = _(indicators.KINDS.get(item.kind, item.kind))
+        sql_file = f"`etl/sql/indicators/{item.computation}.sql`"
+        computed = _("Computed by {file}.", file=sql_file)
+        st.markdown(
+            f"**{item.code} · {item.name}** ({item.unit}; {kind})  \n{item.definition}  \n{computed}"
+        )
+st.caption(indicators.ACKNOWLEDGEMENT)

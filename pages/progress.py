@@ -1,0 +1,84 @@
+"""Project progress: milestones planned and reached, activities and participants per reporting
+period against the work plan, and whether each work package is on track."""
+
+import streamlit as st
+
+from dia import progress, project
+from dia.i18n import fmt_date
+from dia.ui import _, current_lang, kpi, sources_caption, translated
+
+lang = current_lang()
+
+st.title(_("Project progress"))
+if not project.has_records():
+    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
+    st.stop()
+cal = project.calendar()
+sources = project.record_sources(lang, cal.data_as_of)
+st.caption(
+    _(
+        "DIA's work plan from {start} to {end}; records up to {date}.",
+        start=fmt_date(cal.project_start, lang),
+        end=fmt_date(cal.project_end, lang),
+        date=fmt_date(cal.data_as_of, lang),
+    )
+)
+
+milestones = project.milestones(lang)
+summary = progress.summary(milestones)
+cols = st.columns(4)
+with cols[0]:
+    kpi(
+        _("Milestones reached"),
+        f"{summary.reached} / {summary.total}",
+        _("{late} of them later than planned", late=summary.reached_late),
+    )
+with cols[1]:
+    kpi(
+        _("Overdue milestones"),
+        str(summary.overdue),
+        _(
+            "Open more than {days} days after the planned date.",
+            days=cal.grace_days,
+        ),
+    )
+with cols[2]:
+    kpi(
+        _("Activities against plan"),
+        f"{summary.activities} / {summary.planned_activities}",
+        _("Held so far, against the plan for the periods begun."),
+    )
+with cols[3]:
+    kpi(
+        _("Participants against plan"),
+        f"{summary.participants} / {summary.planned_participants}",
+        _("Persons taking part so far, against the plan for the periods begun."),
+    )
+
+st.subheader(_("Work packages"))
+st.dataframe(progress.work_package_status(milestones, lang), hide_index=True, width="stretch")
+st.caption(
+    _(
+        "Behind schedule: a milestone is open more than {days} days after its planned date. "
+        "Completed: every milestone is reached.",
+        days=cal.grace_days,
+    )
+)
+
+st.plotly_chart(
+    progress.milestone_figure(milestones, lang, as_of=cal.data_as_of),
+    width="stretch",
+    key="progress_milestones",
+)
+sources_caption(sources)
+
+st.subheader(_("Activities and participants per reporting period"))
+measure = st.radio(
+    _("Measure"),
+    list(progress.PLAN_MEASURES),
+    format_func=translated(progress.PLAN_MEASURES.__getitem__),
+    horizontal=True,
+)
+st.plotly_chart(progress.plan_figure(measure, lang), width="stretch", key="progress_plan")
+st.caption(_("* period in progress. The plan is part of the approved work plan."))
+sources_caption(sources)
