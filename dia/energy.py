@@ -623,34 +623,53 @@ def opportunity_label(row: pd.Series, lang: Lang) -> str:
     return f"{row['title']} · {row['region_name']} ({row['country']}){tag}"
 
 
-def partners(opportunity_id: str, user: User, lang: Lang) -> pd.DataFrame:
-    """Matched companies across the border per role: a count for everyone (masked below five
-    for funders), the names of the viewer's own members, and how many others each association
-    could introduce."""
+def role_label(role: str, lang: Lang) -> str:
+    return translate(lang, ROLE_LABELS.get(role, role))
+
+
+@dataclass(frozen=True)
+class Partners:
+    """An opportunity's matched companies: counts per role for everyone, names for some."""
+
+    by_role: pd.DataFrame
+    named: pd.DataFrame  # empty for viewers who may see no names
+
+
+def partners(opportunity_id: str, user: User, lang: Lang) -> Partners:
+    """Matched companies across the border per role — a count for everyone (masked below five
+    for funders) and how many each association could introduce — and the viewer's own
+    members by name (the query returns no other names)."""
     matches = query("energy_matches", opportunity_id=opportunity_id, visible=_visible(user))
     mask = user.aggregates_only
+    own = translate(lang, N_("Your members"))
+    others = translate(lang, N_("Other associations' members"))
     rows = []
     for role, group in matches.groupby("role", sort=False):
         row = {
-            translate(lang, N_("Role")): translate(lang, ROLE_LABELS.get(str(role), str(role))),
+            translate(lang, N_("Role")): role_label(str(role), lang),
             translate(lang, N_("Companies")): fmt_count(len(group), lang, mask=mask),
         }
         if not mask:
-            named = group[group["name"].notna()]
-            row[translate(lang, N_("Your members"))] = "; ".join(
-                f"{r.name} ({r.region_name}, NACE {r.nace_division})" for r in named.itertuples()
-            )
-            others = group[group["name"].isna()]
-            row[translate(lang, N_("Other associations' members"))] = ", ".join(
+            hidden = group.loc[group["name"].isna(), "associations"].str.replace(",", " + ")
+            row[own] = fmt_number(int(group["name"].notna().sum()), lang)
+            row[others] = ", ".join(
                 f"{fmt_number(count, lang)} {association}"
-                for association, count in others["associations"]
-                .str.replace(",", " + ")
-                .value_counts()
-                .sort_index()
-                .items()
+                for association, count in hidden.value_counts().sort_index().items()
             )
         rows.append(row)
-    return pd.DataFrame(rows)
+    named = matches[matches["name"].notna()]
+    return Partners(
+        by_role=pd.DataFrame(rows),
+        named=pd.DataFrame(
+            {
+                translate(lang, N_("Company")): named["name"],
+                translate(lang, N_("Place")): named["region_name"] + " (" + named["country"] + ")",
+                translate(lang, N_("Role")): named["role"].map(lambda r: role_label(r, lang)),
+                "NACE": named["nace_division"],
+                translate(lang, N_("Member of")): named["associations"].str.replace(",", " + "),
+            }
+        ),
+    )
 
 
 def labour_figures_loaded() -> bool:

@@ -24,6 +24,8 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
@@ -46,6 +48,10 @@ FONT_DIR: Final = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT: Final = "DejaVu"
 DARK: Final = (31, 78, 121)
 RED: Final = (156, 0, 6)
+ON_TRACK: Final = "#009E73"
+BEHIND: Final = "#D55E00"
+TABLE_FONT_SIZE: Final = 7.5
+CELL_PADDING: Final = 1.0
 
 
 @dataclass(frozen=True)
@@ -376,38 +382,61 @@ def _png(figure: Figure) -> bytes:
 
 
 def overview_chart(report: Report) -> bytes:
-    """Share of each target reached, with the forecast at the end (masked below 5)."""
+    """Share of each target reached, coloured by whether the forecast reaches the target, with
+    the forecast at the end (masked below 5)."""
     frame = report.ledger
     lang = report.lang
-    figure = Figure(figsize=(10, 0.55 * len(frame) + 1.2))
+    figure = Figure(figsize=(7.5, 0.45 * len(frame) + 1.3))
     axes = figure.add_subplot()
     small = frame["cumulative"].map(is_small)
     share = (frame["share"] * 100).where(~small, 0)
     expected = (frame["forecast"] / frame["target"] * 100).where(~small)
-    names = [f"{r.code} · {r.name}" for r in frame.itertuples()]
-    colours = ["#009E73" if ok else "#D55E00" for ok in frame["on_track"]]
-    positions = range(len(frame))
-    axes.barh(positions, share, color=colours, height=0.6, label=_t(report, N_("Reached so far")))
-    axes.scatter(
-        expected,
+    positions = list(range(len(frame)))
+    axes.barh(
         positions,
-        marker="|",
-        s=500,
-        linewidths=3,
-        color="#333333",
-        label=_t(report, N_("Forecast at end {date}"), date=fmt_date(report.cal.project_end, lang)),
-        zorder=3,
+        share,
+        color=[ON_TRACK if ok else BEHIND for ok in frame["on_track"]],
+        height=0.6,
     )
+    axes.scatter(expected, positions, marker="|", s=400, linewidths=3, color="#333333", zorder=3)
     for y, value, masked in zip(positions, share, small, strict=True):
         text = MASK if masked else fmt_percent(value / 100, lang)
-        axes.text(value + 1, y, text, va="center", fontsize=9)
+        axes.text(value + 1, y, text, va="center", fontsize=8)
     axes.axvline(100, color="#444444", linestyle="--", linewidth=1)
-    axes.set_yticks(list(positions), names, fontsize=9)
+    axes.set_yticks(positions, [f"{r.code} · {r.name}" for r in frame.itertuples()], fontsize=8)
     axes.invert_yaxis()
+    axes.tick_params(axis="x", labelsize=8)
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{fmt_number(v, lang)} %"))
-    axes.set_xlabel(_t(report, N_("% of target")))
-    axes.set_title(_t(report, N_("Progress towards the targets")), loc="left", fontsize=12)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8, frameon=False)
+    axes.set_xlabel(_t(report, N_("% of target")), fontsize=8)
+    axes.set_title(_t(report, N_("Progress towards the targets")), loc="left", fontsize=11)
+    end = fmt_date(report.cal.project_end, lang)
+    axes.legend(
+        handles=[
+            Patch(
+                color=ON_TRACK,
+                label=_t(report, N_("Reached so far; the forecast reaches the target")),
+            ),
+            Patch(
+                color=BEHIND,
+                label=_t(report, N_("Reached so far; the forecast stays below the target")),
+            ),
+            Line2D(
+                [],
+                [],
+                color="#333333",
+                marker="|",
+                linestyle="",
+                markersize=12,
+                markeredgewidth=3,
+                label=_t(report, N_("Forecast at end {date}"), date=end),
+            ),
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.35, -0.16),
+        ncol=2,
+        fontsize=7.5,
+        frameon=False,
+    )
     axes.spines[["top", "right"]].set_visible(False)
     return _png(figure)
 
@@ -435,8 +464,9 @@ def indicator_charts(report: Report) -> bytes:
             width=0.6,
             label=_t(report, N_("This period")),
         )
-        for x, masked in zip(labels, small, strict=True):
-            if masked:
+        cumulative = part["cumulative"]
+        for x, masked, total in zip(labels, small, cumulative, strict=True):
+            if masked and not is_small(total):  # else the cumulative's label says "<5" already
                 axes.annotate(
                     MASK, (x, 0), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7
                 )
@@ -485,7 +515,7 @@ def split_chart(report: Report) -> bytes:
     """Each indicator's cumulative split over NL, DE and NL–DE jointly (masked below 5)."""
     lang = report.lang
     frame = report.ledger
-    figure = Figure(figsize=(10, 0.5 * len(frame) + 1.4))
+    figure = Figure(figsize=(8.5, 0.4 * len(frame) + 1.3))
     axes = figure.add_subplot()
     names = [f"{r.code}" for r in frame.itertuples()]
     left = pd.Series(0.0, index=frame.index)
@@ -520,7 +550,7 @@ def split_chart(report: Report) -> bytes:
     axes.invert_yaxis()
     axes.set_xlim(0, 100)
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{fmt_number(v, lang)} %"))
-    axes.set_title(_t(report, N_("Cumulative by side of the border")), loc="left", fontsize=12)
+    axes.set_title(_t(report, N_("Cumulative by side of the border")), loc="left", fontsize=11)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
     return _png(figure)
@@ -594,9 +624,9 @@ def pdf_bytes(report: Report) -> bytes:
     ):
         pdf.multi_cell(0, 4, _t(report, note), new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
-    pdf.image(io.BytesIO(overview_chart(report)), w=200, x=(pdf.w - 200) / 2)
-    pdf.ln(4)
-    pdf.image(io.BytesIO(split_chart(report)), w=170, x=(pdf.w - 170) / 2)
+    pdf.image(io.BytesIO(overview_chart(report)), w=175, x=(pdf.w - 175) / 2)
+    pdf.ln(3)
+    pdf.image(io.BytesIO(split_chart(report)), w=150, x=(pdf.w - 150) / 2)
     pdf.add_page()
     pdf.image(io.BytesIO(indicator_charts(report)), w=255, x=(pdf.w - 255) / 2)
     pdf.add_page()
@@ -605,17 +635,38 @@ def pdf_bytes(report: Report) -> bytes:
     return bytes(pdf.output())
 
 
+def _column_widths(pdf: FPDF, table: pd.DataFrame, name_column: int) -> list[float]:
+    """Each column as wide as its longest word (header in bold, values in regular type), so no
+    word is broken; the indicator's name takes the rest of the line and wraps."""
+    padding = 2 * CELL_PADDING + 1.5
+    widths = []
+    for column in table.columns:
+        pdf.set_font(FONT, "B", TABLE_FONT_SIZE)
+        header = max(pdf.get_string_width(word) for word in str(column).split())
+        pdf.set_font(FONT, "", TABLE_FONT_SIZE)
+        cells = max(
+            (pdf.get_string_width(word) for v in table[column] for word in str(v).split()),
+            default=0,
+        )
+        widths.append(max(header, cells) + padding)
+    widths[name_column] = max(
+        40.0, pdf.epw - sum(w for i, w in enumerate(widths) if i != name_column)
+    )
+    return widths
+
+
 def _pdf_ledger(pdf: FPDF, report: Report) -> None:
     table = indicators.ledger_table(report.ledger, report.lang, mask=True)
-    widths = (15, 56, 27, 15, 15, 19, 16, 19, 15, 19, 13, 13, 17)
-    pdf.set_font(FONT, "", 7.5)
+    widths = _column_widths(pdf, table, name_column=1)
+    pdf.set_font(FONT, "", TABLE_FONT_SIZE)
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=DARK)
     with pdf.table(
         col_widths=widths,
         width=sum(widths),
         headings_style=heading,
         line_height=4.2,
-        text_align=("LEFT", "LEFT", "LEFT", *("RIGHT",) * 10),
+        padding=CELL_PADDING,
+        text_align=("LEFT", "LEFT", "LEFT", *("RIGHT",) * (len(widths) - 3)),
         borders_layout="HORIZONTAL_LINES",
     ) as grid:
         grid.row([str(c) for c in table.columns])

@@ -134,10 +134,15 @@ else:
     partners_sought = _("Partners sought")
     st.markdown(f"**{partners_sought}:** {project['partners_sought'] or '–'}")
     partners = energy.partners(project["opportunity_id"], user, lang)
-    if partners.empty:
+    if partners.by_role.empty:
         st.info(_("No member companies across the border match this project yet."))
     else:
-        st.dataframe(partners, hide_index=True, width="stretch")
+        st.dataframe(partners.by_role, hide_index=True, width="stretch")
+        if not partners.named.empty:
+            with st.expander(
+                _("Your members that fit this project ({count})", count=len(partners.named))
+            ):
+                st.dataframe(partners.named, hide_index=True, width="stretch")
         if not user.aggregates_only and len(user.visible_associations()) < 2:
             st.caption(
                 _(

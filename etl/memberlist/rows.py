@@ -213,8 +213,8 @@ def validate(
             "nace_division": sector["division"],
             "employees": employees["employees"],
             "size_class": employees["size_class"],
-            "member_since": since["date"].dt.date,
-            "member_until": until["date"].dt.date,
+            "member_since": since["date"],
+            "member_until": until["date"],
             "person": raw["person"],
             "email": raw["email"].str.lower(),
             "phone": raw["phone"],
@@ -222,6 +222,13 @@ def validate(
         },
         index=raw.index,
     )[ok]
+    # Arrow-backed text and plain dates: DuckDB takes them over without a Python loop.
+    text_columns = [
+        c
+        for c in STAGING_COLUMNS
+        if c not in ("row_number", "employees", "member_since", "member_until")
+    ]
+    frame[text_columns] = frame[text_columns].astype("str")
     result.frame = frame.reset_index(drop=True)
     result.notices.extend(_duplicates(result.frame, file, sheet, labels.get("name")))
     return result

@@ -281,7 +281,8 @@ def venues(values_: pd.Series) -> pd.Series:
         lambda value: _municipalities().get(place_key(value)) or g.places.get(place_key(value)),
         na_action="ignore",
     )
-    return by_code.fillna(by_name).where(lambda s: s.notna(), None)
+    found = by_code.fillna(by_name).astype(object)
+    return found.where(found.notna(), None)
 
 
 def _venue_notices(

@@ -261,7 +261,7 @@ def member_companies(folder: Path) -> list[Company]:
         else:
             country = "NL" if register_id.startswith("KvK") else "DE"
         ended = rows["member_until"].dropna()
-        if len(ended) == len(rows) and max(ended) < PROJECT[0]:
+        if len(ended) == len(rows) and pd.Timestamp(max(ended)).date() < PROJECT[0]:
             continue  # no member during the project
         memberships = tuple(
             (str(r.association), None if pd.isna(r.member_number) else str(r.member_number))

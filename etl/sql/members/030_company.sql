@@ -4,34 +4,38 @@
 INSERT INTO company BY NAME
 WITH registers AS (
     SELECT company_key,
-           max(register_id) AS register_id,
            CASE WHEN max(register_id) LIKE 'KvK %' THEN 'NL'
                 WHEN max(register_id) IS NOT NULL THEN 'DE' END AS register_country
     FROM stg_member_keyed
     GROUP BY company_key
 ),
-ranked AS (
-    SELECT k.*, r.register_country,
-           row_number() OVER (
-               PARTITION BY k.company_key
-               ORDER BY (k.country = r.register_country) DESC NULLS LAST, k.ord
-           ) AS pick
+preferred AS (
+    SELECT k.*,
+           CASE WHEN k.country = r.register_country THEN 0 ELSE 1 END * 1000000000000 + k.ord AS preference
     FROM stg_member_keyed k
     JOIN registers r USING (company_key)
+),
+merged AS (
+    SELECT
+        company_key,
+        arg_min(
+            {'name': name, 'country': country, 'region_id': region_id, 'postcode': postcode,
+             'city': city},
+            preference
+        ) AS address,
+        max(register_id) AS register_id,
+        arg_min(nace_section, preference) AS nace_section,
+        arg_min(nace_division, preference) AS nace_division,
+        max(employees) AS employees,
+        arg_min(size_class, preference) AS size_class,
+        list_distinct(list(source_id)) AS sources
+    FROM preferred
+    GROUP BY company_key
 )
 SELECT
-    'C-' || substr(md5(company_key), 1, 16) AS company_id,
-    any_value(country) FILTER (WHERE pick = 1) AS country,
-    max(register_id) AS register_id,
-    arg_min(name, pick) AS name,
-    any_value(region_id) FILTER (WHERE pick = 1) AS region_id,
-    any_value(postcode) FILTER (WHERE pick = 1) AS postcode,
-    any_value(city) FILTER (WHERE pick = 1) AS city,
-    arg_min(nace_section, pick) AS nace_section,
-    arg_min(nace_division, pick) AS nace_division,
-    max(employees) AS employees,
-    arg_min(size_class, pick) AS size_class,
-    bool_or(s.is_sample) AS is_sample
-FROM ranked
-JOIN source s USING (source_id)
-GROUP BY company_key;
+    'C-' || substr(md5(m.company_key), 1, 16) AS company_id,
+    m.address.country, m.register_id, m.address.name, m.address.region_id,
+    m.address.postcode, m.address.city, m.nace_section, m.nace_division, m.employees,
+    m.size_class,
+    (SELECT bool_or(s.is_sample) FROM source s WHERE list_contains(m.sources, s.source_id)) AS is_sample
+FROM merged m;

@@ -6,5 +6,5 @@ SELECT
     arg_min(email, ord) AS email,
     arg_min(phone, ord) AS phone
 FROM stg_member_keyed
-GROUP BY association, company_key
-HAVING count(person) + count(email) + count(phone) > 0;
+WHERE person IS NOT NULL OR email IS NOT NULL OR phone IS NOT NULL
+GROUP BY association, company_key;

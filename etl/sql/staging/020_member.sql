@@ -1,5 +1,6 @@
 -- Member rows as the member-list reader normalised them (etl/memberlist), one per sheet row.
-CREATE TABLE stg_member (
+-- TEMP: staging rows stay in memory and never reach the published file.
+CREATE TEMP TABLE stg_member (
     file            VARCHAR NOT NULL,
     sheet           VARCHAR,
     row_number      INTEGER NOT NULL,
