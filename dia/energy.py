@@ -233,9 +233,9 @@ def capacity_map(
         lang=lang,
         context_ids=context_ids,
         border_label=translate(lang, BORDER),
+        # integer ticks would round 0.25 MW per km² to 0
+        tickformat=",.2f" if measure.decimals > 1 else ",d",
     )
-    if measure.decimals > 1:  # the shared map's integer ticks would round 0.25 to 0
-        figure.update_traces(colorbar_tickformat=",.2f", selector={"name": "regions"})
     sample_ids = frame.loc[frame["is_sample"], "region_id"]
     if not sample_ids.empty:
         lons, lats = _outline(geojson, sample_ids)
@@ -647,7 +647,7 @@ def partners(opportunity_id: str, user: User, lang: Lang) -> Partners:
     for role, group in matches.groupby("role", sort=False):
         row = {
             translate(lang, N_("Role")): role_label(str(role), lang),
-            translate(lang, N_("Companies")): fmt_count(len(group), lang, mask=mask),
+            translate(lang, N_("Number of companies")): fmt_count(len(group), lang, mask=mask),
         }
         if not mask:
             hidden = group.loc[group["name"].isna(), "associations"].str.replace(",", " + ")

@@ -48,7 +48,11 @@ STATUS_SHADES: Final[dict[str, dict[str, str]]] = {
         "unknown": "#d9d9d9",
     },
 }
-SIDE_SCALES: Final[dict[str, str]] = {"NL": "Oranges", "DE": "Blues"}
+# Sequential scales that start at a visible tint, so a slack group never looks like "no data".
+SIDE_SCALES: Final[dict[str, list[list[float | str]]]] = {
+    "NL": [[0.0, "#fde3cc"], [0.5, "#f08a3e"], [1.0, "#7f2704"]],
+    "DE": [[0.0, "#d8e7f5"], [0.5, "#4f8fcb"], [1.0, "#08306b"]],
+}
 BREAK_COLOUR: Final = "#7f7f7f"
 LABEL_WIDTH: Final = 46
 
@@ -293,7 +297,9 @@ def trend_figure(
     return _layout(figure, lang, 420)
 
 
-def _map_hover(row: pd.Series, labels: Mapping[str, str], group: str, lang: Lang) -> str:
+def _map_hover(
+    row: pd.Series, labels: Mapping[str, str], group: str, lang: Lang, mask: bool
+) -> str:
     kind = UNIT_LABELS.get(row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"])
     kind_text = f"{translate(lang, kind)}, " if kind else ""
     area = Area(
@@ -310,8 +316,9 @@ def _map_hover(row: pd.Series, labels: Mapping[str, str], group: str, lang: Lang
     )
     measures = MEASURE_LABELS[row["country"]]
     lines.append(
-        f"{translate(lang, measures['vacancies'])}: {fmt_number(row['vacancies'], lang)} · "
-        f"{translate(lang, measures['job_seekers'])}: {fmt_number(row['job_seekers'], lang)}"
+        f"{translate(lang, measures['vacancies'])}: {fmt_count(row['vacancies'], lang, mask=mask)}"
+        f" · {translate(lang, measures['job_seekers'])}: "
+        f"{fmt_count(row['job_seekers'], lang, mask=mask)}"
     )
     if row["is_sample"]:
         lines.append(f"<i>{translate(lang, SAMPLE)}</i>")
@@ -327,6 +334,8 @@ def tension_map(
     group: str,
     scales: Mapping[str, float],
     lang: Lang,
+    *,
+    mask: bool,
 ) -> go.Figure:
     """The group's ratio on the cross-border map: each side with its own colour scale and
     colour bar (below the map, NL left, DE right). ``scales`` is each side's highest ratio of
@@ -345,7 +354,7 @@ def tension_map(
             {
                 "frame": side,
                 "value_column": "ratio",
-                "hover_text": side.apply(_map_hover, axis=1, args=(labels, group, lang)),
+                "hover_text": side.apply(_map_hover, axis=1, args=(labels, group, lang, mask)),
                 "colourbar_title": "",
                 "colourscale": SIDE_SCALES[country],
                 "tickformat": ".1f",

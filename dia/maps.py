@@ -24,6 +24,8 @@ CONTEXT_GREY = "#e4e4e4"
 BORDER_COLOUR = "#222222"
 # Sequential, colour-blind safe, readable in print.
 COLOURSCALE = "Blues"
+# A plotly scale name or ``[[position, colour], …]``.
+ColourScale = str | Sequence[Sequence[float | str]]
 LINK_BASE = "#eef2f6"  # municipalities under the lines: light, so the lines stand out
 
 
@@ -67,7 +69,7 @@ def choropleth_layer(
     value_column: str,
     hover_text: pd.Series,
     colourbar_title: str,
-    colourscale: str = COLOURSCALE,
+    colourscale: ColourScale = COLOURSCALE,
     tickformat: str = ",d",
     colourbar: dict[str, Any] | None = None,
     name: str = "regions",
@@ -157,7 +159,7 @@ def region_map(
     context_ids: list[str],
     border_label: str,
     height: int = 560,
-    colourscale: str = COLOURSCALE,
+    colourscale: ColourScale = COLOURSCALE,
     tickformat: str = ",d",
     colourbar: dict[str, Any] | None = None,
     extra_layers: Sequence[go.Choropleth] = (),

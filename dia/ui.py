@@ -122,9 +122,7 @@ def login_screen() -> None:
         st.button(_("Log in"), on_click=st.login)
 
 
-def kpi(
-    label: str, value: str, help_text: str | None = None, delta: str | None = None
-) -> None:
+def kpi(label: str, value: str, help_text: str | None = None, delta: str | None = None) -> None:
     """A headline figure; ``delta`` is a formatted change (its sign sets the arrow)."""
     st.metric(label, value, delta=delta, help=help_text, border=True)
 

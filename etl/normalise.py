@@ -99,6 +99,19 @@ def on_uniques(text: pd.Series, function: Callable[[pd.Series], pd.DataFrame]) -
     return result.iloc[codes].set_axis(text.index)
 
 
+def on_unique_rows(
+    frame: pd.DataFrame, function: Callable[[pd.DataFrame], pd.DataFrame]
+) -> pd.DataFrame:
+    """``function`` applied to each distinct row of ``frame`` once (e.g. postcode and city)."""
+    key = as_text(frame.iloc[:, 0]).fillna("")
+    for column in frame.columns[1:]:
+        key = key + "\x1f" + as_text(frame[column]).fillna("")
+    codes, _ = pd.factorize(key)
+    _, first = np.unique(codes, return_index=True)
+    result = function(frame.iloc[first].reset_index(drop=True))
+    return result.iloc[codes].set_axis(frame.index)
+
+
 def _arrow(text: pd.Series) -> pa.Array:
     array = pa.array(text.array)
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
@@ -396,12 +409,16 @@ def register_ids(values: pd.Series) -> pd.DataFrame:
     text = clean_text(values)
     upper = text.str.upper()
     kvk = extract(replace(upper, r"[\s\-/.]", ""), _KVK_RE)["kvk"].str.zfill(8)
-    hr = extract(upper, _HR_RE)
-    kind = replace(hr["type"], r"\s", "").replace({"GENR": "GNR"}).replace({"GNR": "GnR"})
-    hr_id = kind + " " + hr["number"] + (" " + hr["suffix"]).fillna("")
-    court = extract(upper, _COURT_RE)["court"].fillna(extract(upper, _COURT_AFTER_RE)["court"])
-    court = court.str.strip().str.title().where(hr_id.notna())
-    register_id = ("KvK " + kvk).fillna(hr_id)
+    register_id = "KvK " + kvk
+    court = pd.Series(pd.NA, index=values.index, dtype="str")
+    rest = upper[text.notna() & kvk.isna()]  # Handelsregister entries: the rarer, costlier parse
+    if not rest.empty:
+        hr = extract(rest, _HR_RE)
+        kind = replace(hr["type"], r"\s", "").replace({"GENR": "GNR"}).replace({"GNR": "GnR"})
+        hr_id = kind + " " + hr["number"] + (" " + hr["suffix"]).fillna("")
+        named = extract(rest, _COURT_RE)["court"].fillna(extract(rest, _COURT_AFTER_RE)["court"])
+        register_id = register_id.fillna(hr_id)
+        court = court.fillna(named.str.strip().str.title().where(hr_id.notna()))
     error = pd.Series(
         np.where(text.notna() & register_id.isna(), BAD_REGISTER, None), index=values.index
     )

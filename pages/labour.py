@@ -234,6 +234,7 @@ else:
                 group,
                 labour.ratio_scales(classified),
                 lang,
+                mask=mask,
             ),
             width="stretch",
             key="labour_map",

@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
@@ -198,11 +199,10 @@ def _open_csv(path: Path) -> Workbook:
 
 
 def iter_columns(rows: list[Row], indexes: list[int]) -> Iterator[Sequence[Cell]]:
-    """The cells of the given columns, one sequence per column (rows are equally long)."""
-    if not rows:
-        for _ in indexes:
-            yield ()
-        return
-    columns = list(zip(*rows, strict=True))
+    """The cells of the given columns, one list per column (rows are equally long)."""
+    width = len(rows[0]) if rows else 0
     for index in indexes:
-        yield columns[index] if index < len(columns) else ("",) * len(rows)
+        if index < width:
+            yield list(map(itemgetter(index), rows))
+        else:
+            yield [""] * len(rows)

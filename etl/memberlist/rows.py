@@ -137,9 +137,12 @@ def validate(
     name = raw["name"]
     name_key = norm.name_keys(name)
     # Postcodes, sectors, head counts and dates repeat: each distinct value is read once.
-    postcode = norm.on_uniques(raw["postcode"], norm.postcodes)
     city = raw["city"]
-    place = locate(postcode, city)
+    address = norm.on_unique_rows(raw[["postcode", "city"]], _address)
+    postcode = address[["country", "postcode", "key", "city_hint", "error"]]
+    place = address[["region_id", "region_flag", "country_of_region", "place_error"]].rename(
+        columns={"country_of_region": "country", "place_error": "error"}
+    )
     sector = norm.on_uniques(raw["sector"], classify)
     employees = norm.on_uniques(raw["employees"], norm.employee_counts)
     since = norm.on_uniques(raw["since"], norm.dates)
@@ -234,6 +237,18 @@ def validate(
     return result
 
 
+def _address(unique: pd.DataFrame) -> pd.DataFrame:
+    """Postcode and region of distinct (postcode, city) pairs."""
+    postcode = norm.postcodes(unique["postcode"])
+    place = locate(postcode, unique["city"])
+    return postcode.assign(
+        region_id=place["region_id"],
+        region_flag=place["region_flag"],
+        country_of_region=place["country"],
+        place_error=place["error"],
+    )
+
+
 def _totals_rows(cells: pd.DataFrame, fields: list[str]) -> pd.Series:
     """Rows labelled as totals and without an address: skipped, not rejected."""
     address = [name for name in ("postcode", "register", "street") if name in fields]
@@ -269,27 +284,32 @@ def _duplicates(
 ) -> list[Notice]:
     if frame.empty:
         return []
-    keys = company_keys(frame)
-    repeated = keys.duplicated(keep="first")
-    if not repeated.any():
+    # Only rows sharing a register number or a name and place can be duplicates.
+    place = frame["postcode_key"].fillna(frame["region_id"])
+    same_place = pd.DataFrame({"name": frame["name_key"], "place": place}).duplicated(keep=False)
+    register = frame["register_id"]
+    same_register = register.notna() & register.duplicated(keep=False)
+    candidates = frame[same_place | same_register]
+    if candidates.empty:
         return []
-    involved = keys.isin(set(keys[repeated]))
-    first = frame["row_number"][involved].groupby(keys[involved]).min()
-    notices = []
-    for position in repeated[repeated].index:
-        key = keys[position]
-        notices.append(
-            Notice(
-                file=file,
-                reason=DUPLICATE_ROW,
-                sheet=sheet,
-                row_number=int(frame.at[position, "row_number"]),
-                column_name=label,
-                value=str(frame.at[position, "name"]),
-                params={"first": int(first[key]), "key": _shown_key(frame, position, key)},
-            )
+    keys = company_keys(candidates)
+    repeated = keys.duplicated(keep="first")
+    first = candidates["row_number"].groupby(keys).min()
+    return [
+        Notice(
+            file=file,
+            reason=DUPLICATE_ROW,
+            sheet=sheet,
+            row_number=int(candidates.at[position, "row_number"]),
+            column_name=label,
+            value=str(candidates.at[position, "name"]),
+            params={
+                "first": int(first[keys[position]]),
+                "key": _shown_key(candidates, position, keys[position]),
+            },
         )
-    return notices
+        for position in repeated[repeated].index
+    ]
 
 
 def _shown_key(frame: pd.DataFrame, position: int, key: str) -> str:

@@ -9,7 +9,8 @@ publications that have no machine-readable download:
   Arbeitsstellen) and unemployed by target occupation (Arbeitslose nach Zielberuf) by KldB 2010
   Berufsgattung for Landkreis Emsland (03454).
 
-Quarterly, ending 2024-Q4, with the published total over all occupations per quarter. The
+Quarterly, ending 2024-Q4 (twelve quarters per unit of ``scale``; before 2022 the levels stay
+flat), with the published total over all occupations per quarter. The
 figures are invented but plausible: tight for technicians, welders, electricians, truck
 drivers, care and ICT on both sides; surplus in office and retail work; and a few groups where
 one side's shortage meets the other side's surplus (hospitality, cleaning and order picking
