@@ -19,6 +19,13 @@ from dia.i18n import LANGS
 from dia.paths import LOCALES_DIR, PROJECT_ROOT
 
 KEYWORDS = {"_": None, "N_": None}
+
+
+def _msgid(message: object) -> str | None:
+    """The msgid of an extracted call; ``_("… {x}", x=1)`` comes back as ``("… {x}", None)``."""
+    if isinstance(message, tuple):
+        message = message[0]
+    return message if isinstance(message, str) and message else None
 SOURCE_DIRS = ("dia", "etl", "pages")
 
 
@@ -28,14 +35,14 @@ def extract_messages() -> set[str]:
         for _filename, _line, message, _comments, _context in extract_from_dir(
             PROJECT_ROOT / folder, keywords=KEYWORDS, comment_tags=()
         ):
-            if isinstance(message, str) and message:
-                found.add(message)
+            if msgid := _msgid(message):
+                found.add(msgid)
     with (PROJECT_ROOT / "dashboard.py").open("rb") as handle:
         from babel.messages.extract import extract_python
 
         for _line, _func, message, _comments in extract_python(handle, KEYWORDS, (), {}):
-            if isinstance(message, str) and message:
-                found.add(message)
+            if msgid := _msgid(message):
+                found.add(msgid)
     return found
 
 

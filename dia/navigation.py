@@ -63,3 +63,10 @@ PAGES: Final[tuple[PageSpec, ...]] = (
 
 def pages_for(user: User) -> list[PageSpec]:
     return [page for page in PAGES if user.role in page.roles]
+
+
+def may_open(script: str, user: User | None) -> bool:
+    """Whether ``user`` may see the page ``script``; pages check it themselves as well, since
+    Streamlit may run a script of the pages/ folder without the router (a deep link as the
+    first request after the server starts)."""
+    return user is not None and any(page.script == script for page in pages_for(user))

@@ -6,6 +6,7 @@ import streamlit as st
 from dia import cooperation, project
 from dia.auth import current_user
 from dia.i18n import fmt_date, fmt_number
+from dia.navigation import may_open
 from dia.privacy import fmt_count
 from dia.records import STATUSES
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
@@ -13,7 +14,8 @@ from dia.ui import _, current_lang, kpi, map_attribution, sources_caption, trans
 
 lang = current_lang()
 user = current_user()
-assert user is not None  # the router stops before pages when nobody is logged in
+if user is None or not may_open("pages/cooperation.py", user):
+    st.stop()
 mask = user.aggregates_only
 
 st.title(_("Cooperation across the border"))

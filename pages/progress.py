@@ -4,10 +4,14 @@ period against the work plan, and whether each work package is on track."""
 import streamlit as st
 
 from dia import progress, project
+from dia.auth import current_user
 from dia.i18n import fmt_date
+from dia.navigation import may_open
 from dia.ui import _, current_lang, kpi, sources_caption, translated
 
 lang = current_lang()
+if not may_open("pages/progress.py", current_user()):
+    st.stop()
 
 st.title(_("Project progress"))
 if not project.has_records():

@@ -95,3 +95,29 @@ def test_overview_map_is_drawn_offline(server: str, tmp_path: Path) -> None:
     assert drawn >= 22
     assert "Zuidoost-Drenthe" in heading
     assert external == [], f"the page tried to load external resources: {external}"
+
+
+def test_new_publish_reaches_an_open_page(server: str, data_dir: Path) -> None:
+    """A build published while the page is open shows up on the next interaction."""
+    from playwright.sync_api import sync_playwright
+
+    from dia.versions import current_version
+
+    env = {**os.environ, "DIA_DATA_DIR": str(data_dir)}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(locale="en-GB").new_page()
+        page.goto(server)
+        page.wait_for_selector("text=Warehouse version", timeout=60_000)
+        subprocess.run(
+            [sys.executable, "-m", "etl", "build", "--samples"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        fresh = current_version(data_dir / "warehouse")
+        assert fresh is not None
+        page.get_by_text("Population density", exact=True).first.click()
+        page.wait_for_selector(f"text={fresh.version_id}", timeout=30_000)
+        browser.close()
