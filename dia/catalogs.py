@@ -26,6 +26,8 @@ def _msgid(message: object) -> str | None:
     if isinstance(message, tuple):
         message = message[0]
     return message if isinstance(message, str) and message else None
+
+
 SOURCE_DIRS = ("dia", "etl", "pages")
 
 

@@ -36,6 +36,10 @@ from dia.warehouse import query
 
 Breakdown = Literal["format", "theme"]
 BREAKDOWNS: Final[dict[str, str]] = {"format": N_("Format"), "theme": N_("Theme")}
+TIMELINE_TITLES: Final[dict[str, str]] = {
+    "format": N_("Activities per quarter by format, with milestones"),
+    "theme": N_("Activities per quarter by theme, with milestones"),
+}
 PARTICIPANT_MEASURES: Final[dict[str, str]] = {
     "companies": N_("Companies"),
     "persons": N_("Persons"),
@@ -96,7 +100,12 @@ def _quarter_axis(figure: go.Figure, first: dt.date, last: dt.date, lang: Lang) 
     quarters = pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q")
     figure.update_xaxes(
         tickvals=[q.start_time + pd.Timedelta(days=45) for q in quarters],
-        ticktext=[translate(lang, QUARTER, quarter=q.quarter, year=q.year) for q in quarters],
+        # The year under the quarter, so a dozen quarters fit without slanting.
+        ticktext=[
+            translate(lang, QUARTER, quarter=q.quarter, year=q.year).replace(" ", "<br>", 1)
+            for q in quarters
+        ],
+        tickangle=0,
         range=[quarters[0].start_time, quarters[-1].end_time],
     )
 
@@ -133,16 +142,8 @@ def activity_timeline(
     figure.update_layout(barmode="stack", bargap=0.1)
     figure.update_yaxes(title=translate(lang, N_("Activities")), rangemode="tozero")
     _quarter_axis(figure, project[0], project[1], lang)
-    return layout(
-        figure,
-        lang,
-        translate(
-            lang,
-            N_("Activities per quarter by {breakdown}, with milestones"),
-            breakdown=translate(lang, BREAKDOWNS[breakdown]).lower(),
-        ),
-        height=420,
-    )
+    title = TIMELINE_TITLES[breakdown]
+    return layout(figure, lang, translate(lang, title), height=420)
 
 
 def _milestone_marks(figure: go.Figure, milestones: pd.DataFrame, lang: Lang, y: float) -> None:
@@ -358,13 +359,16 @@ def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:
         )
     figure.update_layout(barmode="group")
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(rangemode="tozero")
-    return layout(
+    largest = float(frame["members"].max()) if not frame.empty else 1.0
+    figure.update_xaxes(range=[0, largest * 1.35])  # room for the labels right of the bars
+    layout(
         figure,
         lang,
         translate(lang, N_("From member to partner: engagement per association")),
         height=400,
     )
+    figure.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0, "xanchor": "left"})
+    return figure
 
 
 # --- tables ---------------------------------------------------------------------------------

@@ -107,11 +107,16 @@ def ledger(period: str, lang: Lang, cal: Calendar) -> pd.DataFrame:
     return frame
 
 
-def ledger_table(frame: pd.DataFrame, lang: Lang, *, mask: bool) -> pd.DataFrame:
+def ledger_table(
+    frame: pd.DataFrame, lang: Lang, *, mask: bool, compact: bool = False
+) -> pd.DataFrame:
     """The ledger as the user reads it: headers and numbers in the language, "–" where an
-    indicator has no such side, and with ``mask`` "<5" for small counts."""
+    indicator has no such side, and with ``mask`` "<5" for small counts. ``compact`` leaves
+    the unit out (the page shows it with the definition)."""
     out = pd.DataFrame(index=frame.index)
     for key, header in COLUMNS.items():
+        if compact and key == "unit":
+            continue
         column = frame[key]
         if key in ("share", "forecast"):
             # Derived from the cumulative: hidden with it, or it would give the count away.
@@ -153,23 +158,27 @@ def overview_figure(frame: pd.DataFrame, lang: Lang, *, mask: bool, end: dt.date
     names = [f"{row.code} · {row.name}" for row in frame.itertuples()]
     share = (frame["share"] * 100).where(shown, 0)
     expected = (frame["forecast"] / frame["target"] * 100).where(shown)
-    colours = [ON_TRACK_COLOUR if ok else BEHIND_COLOUR for ok in frame["on_track"]]
     figure = go.Figure()
-    figure.add_trace(
-        go.Bar(
-            y=names,
-            x=share,
-            orientation="h",
-            marker_color=colours,
-            text=[
-                MASK if not ok else fmt_percent(s / 100, lang)
-                for ok, s in zip(shown, share, strict=True)
-            ],
-            textposition="auto",
-            name=translate(lang, N_("Reached so far")),
-            hovertemplate="%{y}: %{text}<extra></extra>",
+    for on_track, message, colour in (
+        (True, N_("Reached so far; the forecast reaches the target"), ON_TRACK_COLOUR),
+        (False, N_("Reached so far; the forecast stays below the target"), BEHIND_COLOUR),
+    ):
+        rows = frame["on_track"] == on_track
+        figure.add_trace(
+            go.Bar(
+                y=[n for n, r in zip(names, rows, strict=True) if r],
+                x=share[rows],
+                orientation="h",
+                marker_color=colour,
+                text=[
+                    MASK if not ok else fmt_percent(v / 100, lang)
+                    for ok, v in zip(shown[rows], share[rows], strict=True)
+                ],
+                textposition="auto",
+                name=translate(lang, message),
+                hovertemplate="%{y}: %{text}<extra></extra>",
+            )
         )
-    )
     figure.add_trace(
         go.Scatter(
             y=names,
@@ -185,7 +194,7 @@ def overview_figure(frame: pd.DataFrame, lang: Lang, *, mask: bool, end: dt.date
     figure.update_xaxes(
         title=translate(lang, N_("% of target")), ticksuffix=" %", rangemode="tozero"
     )
-    figure.update_yaxes(autorange="reversed")
+    figure.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
     return layout(
         figure,
         lang,
@@ -215,6 +224,7 @@ def progress_figure(code: str, lang: Lang, cal: Calendar, *, mask: bool) -> go.F
                 name=translate(lang, SIDES[side]),
                 marker_color={"NL": "#e66100", "DE": "#1f4e79", "NL-DE": "#9a9a9a"}[side],
                 text=[_count(v, lang, mask) for v in values],
+                textangle=0,
                 hovertemplate="%{text}<extra>%{fullData.name}</extra>",
             )
         )
@@ -282,21 +292,20 @@ def evidence(code: str, period: str, lang: Lang, user: User, *, exported: bool =
         raw = query("indicator_evidence_companies", code=code, period=period, lang=lang)
         allowed = raw["associations"].map(lambda a: _visible(user, a))
         hidden = int((~allowed).sum())
+        # Only the user's own members are listed; the others are counted in `hidden`.
+        raw = raw[allowed].sort_values("name")
         companies = pd.DataFrame(
             {
-                translate(lang, N_("Company")): [
-                    name if ok else _anonymous(assoc, lang)
-                    for name, assoc, ok in zip(
-                        raw["name"], raw["associations"], allowed, strict=True
-                    )
-                ],
+                translate(lang, N_("Company")): raw["name"],
                 translate(lang, N_("Country")): raw["country"],
                 translate(lang, N_("Municipality")): raw["municipality"],
                 translate(lang, N_("Sector")): raw["sector"],
                 translate(lang, N_("Member of")): raw["associations"].map(
                     lambda a: ", ".join(_as_list(a))
                 ),
-                translate(lang, N_("Counted from")): raw["first_counted"],
+                translate(lang, N_("Counted from")): [
+                    fmt_date(pd.Timestamp(d).date(), lang) for d in raw["first_counted"]
+                ],
                 translate(lang, N_("Counted")): [_count(v, lang, mask) for v in raw["counted"]],
             }
         )
@@ -315,7 +324,9 @@ def _activity_table(frame: pd.DataFrame, lang: Lang, mask: bool) -> pd.DataFrame
     return pd.DataFrame(
         {
             translate(lang, N_("Period")): [period_label(p, lang) for p in frame["period"]],
-            translate(lang, N_("Date")): frame["date"],
+            translate(lang, N_("Date")): [
+                fmt_date(pd.Timestamp(d).date(), lang) for d in frame["date"]
+            ],
             translate(lang, N_("Activity")): frame["title"],
             translate(lang, N_("Type")): [label(ACTIVITY_TYPES, c, lang) for c in frame["type"]],
             translate(lang, N_("Format")): [label(FORMATS, c, lang) for c in frame["format"]],
@@ -370,7 +381,9 @@ def _collaboration_table(frame: pd.DataFrame, lang: Lang, user: User) -> pd.Data
                 label(COLLABORATION_TYPES, c, lang) for c in frame["type"]
             ],
             translate(lang, N_("Status")): [label(STATUSES, c, lang) for c in frame["status"]],
-            translate(lang, N_("Started on")): frame["started_on"],
+            translate(lang, N_("Started on")): [
+                fmt_date(pd.Timestamp(d).date(), lang) for d in frame["started_on"]
+            ],
             translate(lang, N_("Dutch partner")): [
                 f"{n if ok else _anonymous(a, lang)} ({m})"
                 for n, a, m, ok in zip(

@@ -103,7 +103,11 @@ def has_members() -> bool:
 def sources(lang: Lang) -> list[tuple[str, str]]:
     """(title, vintage) per association whose member lists are loaded, for chart captions."""
     frame = query("member_sources")
-    sample = " (" + translate(lang, N_("sample data")) + ")"
+    # The bilingual sample label the whole dashboard uses, also in English.
+    marker = "voorbeelddata / Beispieldaten"
+    sample = (
+        f" ({translate(lang, N_('sample data'))} · {marker})" if lang == "en" else f" ({marker})"
+    )
     return [
         (
             translate(lang, N_("Member list {owner}"), owner=row.owner)
@@ -404,7 +408,7 @@ def member_table(association: str, lang: Lang, *, contacts: bool) -> pd.DataFram
         people = query("member_contacts", association=association)
         frame = frame.merge(people, on="member_id", how="left")
         columns += ["person", "email", "phone"]
-    text = [c for c in columns if frame[c].dtype == object or str(frame[c].dtype) == "str"]
+    text = [c for c in columns if isinstance(frame[c].dtype, pd.StringDtype)]
     frame[text] = frame[text].fillna("")
     table = frame[columns].rename(columns={c: translate(lang, _LIST_COLUMNS[c]) for c in columns})
     return table.reset_index(drop=True)

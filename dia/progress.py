@@ -9,6 +9,7 @@ from typing import Final, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
 
 from dia.charts import layout
 from dia.cooperation import MILESTONE_STATE_COLOURS, MILESTONE_STATES
@@ -26,7 +27,12 @@ WP_STATUSES: Final[dict[str, str]] = {
     "on track": N_("On track"),
     "behind": N_("Behind schedule"),
 }
-WP_STATUS_ICONS: Final[dict[str, str]] = {"completed": "✅", "on track": "🟢", "behind": "🔴"}
+WP_STATUS_COLOURS: Final[dict[str, str]] = {
+    "completed": "#cfe8d8",
+    "on track": "#e3f1e8",
+    "behind": "#f8d4c4",
+}
+IN_PROGRESS = N_("{period} (in progress)")
 ACTUAL_COLOUR: Final = "#1f4e79"
 PLAN_COLOUR: Final = "#b8c7d9"
 
@@ -111,12 +117,15 @@ def milestone_figure(milestones: pd.DataFrame, lang: Lang, *, as_of: dt.date) ->
     )
     figure.update_xaxes(tickformat="%m/%Y")
     figure.update_yaxes(categoryorder="array", categoryarray=names)
-    return layout(
+    layout(
         figure,
         lang,
         translate(lang, N_("Milestones: planned and reached")),
         height=max(360, 120 + 26 * len(frame)),
     )
+    # Legend on the left, clear of the records' date at the right.
+    figure.update_layout(legend={"x": 0, "xanchor": "left"})
+    return figure
 
 
 def _short(text: str, length: int = 48) -> str:
@@ -128,7 +137,9 @@ def plan_figure(measure: PlanMeasure, lang: Lang) -> go.Figure:
     marked as such."""
     frame = query("progress_periods")
     labels = [
-        period_label(row.period, lang) + ("" if row.has_ended or not row.has_begun else " *")
+        translate(lang, IN_PROGRESS, period=period_label(row.period, lang))
+        if row.has_begun and not row.has_ended
+        else period_label(row.period, lang)
         for row in frame.itertuples()
     ]
     actual = frame[measure].where(frame["has_begun"])
@@ -193,10 +204,10 @@ def summary(milestones: pd.DataFrame) -> Summary:
     )
 
 
-def work_package_status(milestones: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def work_package_status(milestones: pd.DataFrame, lang: Lang) -> Styler:
     """Per work package: milestones reached (on time / late), overdue and open, and its status:
     completed when every milestone is reached, behind schedule when one is overdue, else on
-    track."""
+    track. The status cell is coloured."""
     rows = []
     for (code, name), group in milestones.groupby(
         ["work_package", "work_package_name"], sort=False
@@ -205,20 +216,29 @@ def work_package_status(milestones: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         overdue = int(states.get("overdue", 0))
         open_ = int(states.get("open", 0))
         status = "behind" if overdue else ("completed" if open_ == 0 else "on track")
-        following = group.loc[group["done_on"].isna(), "planned_on"]
+        following = pd.to_datetime(group.loc[group["done_on"].isna(), "planned_on"])
         rows.append(
             {
                 translate(lang, N_("Work package")): f"{code} · {name}",
-                translate(
-                    lang, N_("Status")
-                ): f"{WP_STATUS_ICONS[status]} {translate(lang, WP_STATUSES[status])}",
+                translate(lang, N_("Status")): translate(lang, WP_STATUSES[status]),
                 translate(lang, N_("Milestones")): len(group),
                 translate(lang, N_("Reached on time")): int(states.get("done", 0)),
                 translate(lang, N_("Reached late")): int(states.get("done late", 0)),
                 translate(lang, N_("Overdue")): overdue,
-                translate(lang, N_("Next due")): fmt_date(min(following), lang)
-                if len(following)
-                else "–",
+                translate(lang, N_("Next due")): (
+                    fmt_date(following.min().date(), lang) if len(following) else "–"
+                ),
+                "_status": status,
             }
         )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    colours = frame.pop("_status").map(WP_STATUS_COLOURS)
+    status_column = translate(lang, N_("Status"))
+    return frame.style.apply(
+        lambda column: (
+            [f"background-color: {c}" for c in colours]
+            if column.name == status_column
+            else [""] * len(column)
+        ),
+        axis=0,
+    )

@@ -279,7 +279,7 @@ def build_history(lang: Lang) -> pd.DataFrame:
             translate(lang, N_("Started")): frame["started_at"].map(_local),
             translate(lang, N_("Finished")): frame["finished_at"].map(_local),
             translate(lang, N_("Status")): frame["status"].map(
-                lambda s: translate(lang, status.get(s, s))
+                lambda s: translate(lang, status.get(str(s), str(s)))
             ),
             translate(lang, N_("Files")): frame["inputs"],
             translate(lang, N_("Rows loaded")): frame["rows_loaded"],

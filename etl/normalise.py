@@ -158,6 +158,12 @@ def clean_text(values: pd.Series) -> pd.Series:
     return _text(_null_if(array, pc.fill_null(empty, True)), values.index)
 
 
+def flag(condition: pd.Series, message: str) -> pd.Series:
+    """An error column: ``message`` where ``condition`` holds, else missing."""
+    holds = condition.fillna(False).astype(bool)
+    return pd.Series(message, index=condition.index, dtype=object).where(holds, None)
+
+
 def is_blank(values: pd.Series) -> pd.Series:
     """True where a cell is empty, only whitespace or says "no value" ("-", "n.b.", "k. A.")."""
     return clean_text(values).isna()
@@ -243,8 +249,8 @@ def postcodes(values: pd.Series) -> pd.DataFrame:
     de = parts["de"].notna()
     postcode = (parts["nl"] + (" " + parts["letters"]).fillna("")).fillna(parts["de"])
     key = parts["nl"].fillna(parts["de"])
-    country = pd.Series(np.where(nl, "NL", np.where(de, "DE", None)), index=values.index)
-    error = pd.Series(np.where(text.notna() & ~(nl | de), BAD_POSTCODE, None), index=values.index)
+    country = flag(nl, "NL").fillna(flag(de, "DE"))
+    error = flag(text.notna() & ~(nl | de), BAD_POSTCODE)
     return pd.DataFrame(
         {
             "country": country,
@@ -360,7 +366,7 @@ def dates(values: pd.Series, today: dt.date | None = None) -> pd.DataFrame:
         parsed = _parse_rare(value)
         if parsed is not None:
             result[index] = parsed
-    error = pd.Series(np.where(text.notna() & result.isna(), BAD_DATE, None), index=values.index)
+    error = flag(text.notna() & result.isna(), BAD_DATE)
     implausible = result.notna() & ((result < EARLIEST) | (result > latest))
     error = error.mask(implausible, IMPLAUSIBLE_DATE)
     return pd.DataFrame({"date": result.mask(implausible), "error": error})
@@ -419,9 +425,7 @@ def register_ids(values: pd.Series) -> pd.DataFrame:
         named = extract(rest, _COURT_RE)["court"].fillna(extract(rest, _COURT_AFTER_RE)["court"])
         register_id = register_id.fillna(hr_id)
         court = court.fillna(named.str.strip().str.title().where(hr_id.notna()))
-    error = pd.Series(
-        np.where(text.notna() & register_id.isna(), BAD_REGISTER, None), index=values.index
-    )
+    error = flag(text.notna() & register_id.isna(), BAD_REGISTER)
     return pd.DataFrame({"register_id": register_id, "court": court, "error": error})
 
 
@@ -477,5 +481,5 @@ def employee_counts(values: pd.Series) -> pd.DataFrame:
     same = lo_class.notna() & (lo_class == size_classes(hi))
     size = size_classes(employees).fillna(lo_class.where(same))
     size = size.where(size.notna(), None)
-    error = pd.Series(np.where(text.notna() & size.isna(), BAD_EMPLOYEES, None), index=values.index)
+    error = flag(text.notna() & size.isna(), BAD_EMPLOYEES)
     return pd.DataFrame({"employees": employees, "size_class": size, "error": error})

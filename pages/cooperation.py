@@ -47,15 +47,15 @@ with cols[0]:
     )
 with cols[1]:
     kpi(
-        _("Companies taking part NL"),
+        _("Companies NL"),
         fmt_count(facts.companies_nl, lang, mask=mask),
-        _("Each company counts once, however often it took part."),
+        _("Companies taking part; each counts once, however often it took part."),
     )
 with cols[2]:
     kpi(
-        _("Companies taking part DE"),
+        _("Companies DE"),
         fmt_count(facts.companies_de, lang, mask=mask),
-        _("Each company counts once, however often it took part."),
+        _("Companies taking part; each counts once, however often it took part."),
     )
 with cols[3]:
     kpi(_("Persons taking part"), fmt_count(facts.persons, lang, mask=mask))
@@ -96,17 +96,14 @@ measure = st.radio(
     format_func=translated(cooperation.PARTICIPANT_MEASURES.__getitem__),
     horizontal=True,
 )
-left, right = st.columns([3, 2])
-with left:
-    st.plotly_chart(
-        cooperation.participants_figure(
-            measure, lang, mask=mask, project=(cal.project_start, cal.project_end)
-        ),
-        width="stretch",
-        key="coop_participants",
-    )
-with right:
-    st.plotly_chart(cooperation.funnel_figure(lang, mask=mask), width="stretch", key="coop_funnel")
+st.plotly_chart(
+    cooperation.participants_figure(
+        measure, lang, mask=mask, project=(cal.project_start, cal.project_end)
+    ),
+    width="stretch",
+    key="coop_participants",
+)
+st.plotly_chart(cooperation.funnel_figure(lang, mask=mask), width="stretch", key="coop_funnel")
 sources_caption(sources)
 
 st.subheader(_("Collaborations across the border"))

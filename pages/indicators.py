@@ -46,7 +46,8 @@ if mask:
     st.info(_(indicators.MASK_NOTE) + " " + _("No company is named."))
 
 ledger = indicators.ledger(period, lang, cal)
-st.dataframe(indicators.ledger_table(ledger, lang, mask=mask), hide_index=True, width="stretch")
+# A static table: six rows, every column in view, names wrapped.
+st.table(indicators.ledger_table(ledger, lang, mask=mask, compact=True).set_index(_("Code")))
 st.caption(
     _(indicators.FORECAST_METHOD)
     + " "
@@ -108,7 +109,7 @@ if found.companies is not None:
     if found.hidden_names:
         st.caption(
             _(
-                "{count} companies are members of an association whose member details you do not see; they are listed without their name.",
+                "{count} further companies are members of an association whose member details you do not see; they are counted, not listed.",
                 count=found.hidden_names,
             )
         )

@@ -48,13 +48,13 @@ with cols[1]:
     )
 with cols[2]:
     kpi(
-        _("Activities against plan"),
+        _("Activities vs. plan"),
         f"{summary.activities} / {summary.planned_activities}",
         _("Held so far, against the plan for the periods begun."),
     )
 with cols[3]:
     kpi(
-        _("Participants against plan"),
+        _("Participants vs. plan"),
         f"{summary.participants} / {summary.planned_participants}",
         _("Persons taking part so far, against the plan for the periods begun."),
     )
@@ -84,5 +84,5 @@ measure = st.radio(
     horizontal=True,
 )
 st.plotly_chart(progress.plan_figure(measure, lang), width="stretch", key="progress_plan")
-st.caption(_("* period in progress. The plan is part of the approved work plan."))
+st.caption(_("The plan is part of the approved work plan."))
 sources_caption(sources)

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-import numpy as np
 import pandas as pd
 
 from dia.i18n import N_
@@ -155,7 +154,7 @@ def validate(
 
     labels = header.labels
     problems: list[tuple[str, pd.Series, str]] = [
-        ("name", pd.Series(np.where(name_key.isna(), NO_NAME, None), index=raw.index), "name"),
+        ("name", norm.flag(name_key.isna(), NO_NAME), "name"),
         ("postcode", postcode["error"], "postcode"),
         ("postcode", place["error"].where(postcode["key"].notna(), None), "postcode"),
         ("city", place["error"].where(postcode["key"].isna(), None), "city"),
