@@ -298,16 +298,28 @@ def sector_matrix_figure(statuses: list[str], lang: Lang, *, mask: bool) -> go.F
     grid = frame.pivot_table(
         index="section_nl", columns="section_de", values="collaborations", aggfunc="sum"
     ).reindex(index=rows["section_nl"], columns=columns["section_de"])
+    # Masked and empty cells stay uncoloured; the totals in the labels are masked the same way.
     shown = grid.where(~grid.map(is_small)) if mask else grid
     text = grid.map(lambda v: "" if v != v else fmt_count(v, lang, mask=mask))
+    row_totals, column_totals = grid.sum(axis=1), grid.sum(axis=0)
+    y_labels = [
+        f"{name} ({fmt_count(total, lang, mask=mask)})"
+        for name, total in zip(rows["label_nl"], row_totals, strict=True)
+    ]
+    x_labels = [
+        f"{name} ({fmt_count(total, lang, mask=mask)})"
+        for name, total in zip(columns["label_de"], column_totals, strict=True)
+    ]
     figure = go.Figure(
         go.Heatmap(
-            z=shown.fillna(0).to_numpy(),
-            x=columns["label_de"].tolist(),
-            y=rows["label_nl"].tolist(),
+            z=shown.to_numpy(),
+            x=x_labels,
+            y=y_labels,
             text=text.to_numpy(),
             texttemplate="%{text}",
             colorscale="Blues",
+            zmin=0,
+            zmax=max(float(shown.max().max()) if shown.notna().any().any() else 1.0, 1.0),
             showscale=False,
             hovertemplate=(
                 translate(lang, N_("Dutch partner"))
@@ -360,15 +372,13 @@ def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:
     figure.update_layout(barmode="group")
     figure.update_yaxes(autorange="reversed")
     largest = float(frame["members"].max()) if not frame.empty else 1.0
-    figure.update_xaxes(range=[0, largest * 1.35])  # room for the labels right of the bars
-    layout(
+    figure.update_xaxes(range=[0, largest * 1.25])  # room for the labels right of the bars
+    return layout(
         figure,
         lang,
         translate(lang, N_("From member to partner: engagement per association")),
         height=400,
     )
-    figure.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0, "xanchor": "left"})
-    return figure
 
 
 # --- tables ---------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from typing import Final
 
 import pandas as pd
 import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
 
 from dia.auth import User
 from dia.charts import layout
@@ -140,6 +141,12 @@ def _count(value: float | None, lang: Lang, mask: bool) -> str:
     if value is None or value != value:
         return "–"
     return fmt_count(round(value), lang, mask=mask)
+
+
+def ledger_styler(table: pd.DataFrame) -> Styler:
+    """The page's static ledger table with its numbers aligned right."""
+    numbers = list(table.columns[2:])
+    return table.style.set_properties(subset=numbers, **{"text-align": "right"})
 
 
 def masked_forecast_share(frame: pd.DataFrame, *, mask: bool) -> pd.Series:

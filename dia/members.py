@@ -42,6 +42,7 @@ SIZE_LABELS: Final[dict[str, str]] = {
 UNKNOWN_SECTOR: Final = N_("Sector unknown")
 MEMBERS: Final = N_("Members")
 INHABITANTS: Final = N_("Inhabitants")
+SAMPLE_DATA: Final = N_("sample data")
 BORDER: Final = N_("National border NL–DE")
 
 
@@ -105,9 +106,7 @@ def sources(lang: Lang) -> list[tuple[str, str]]:
     frame = query("member_sources")
     # The bilingual sample label the whole dashboard uses, also in English.
     marker = "voorbeelddata / Beispieldaten"
-    sample = (
-        f" ({translate(lang, N_('sample data'))} · {marker})" if lang == "en" else f" ({marker})"
-    )
+    sample = f" ({translate(lang, SAMPLE_DATA)} · {marker})" if lang == "en" else f" ({marker})"
     return [
         (
             translate(lang, N_("Member list {owner}"), owner=row.owner)

@@ -145,7 +145,7 @@ def report_frame(items: list[Reject], lang: Lang) -> pd.DataFrame:
             "sheet": [i.sheet for i in items],
             "row_number": pd.array([i.row_number for i in items], dtype="Int64"),
             "column_name": [i.column_name for i in items],
-            "value": [i.value for i in items],
+            "value": [i.value or "" for i in items],
             "reason": [translate(lang, i.reason, **i.params) for i in items],
         }
     )
@@ -177,21 +177,31 @@ def archive_dir() -> Path:
     return data_dir() / "archive"
 
 
-def inbox_kinds() -> pd.DataFrame:
-    """Files in the inbox with their detected kind, size and time."""
+@st.cache_data(max_entries=256, show_spinner=False)
+def _kind_of(path: str, mtime_ns: int, size: int) -> str | None:
+    """The detected kind of one file (cached while the file is unchanged)."""
+    from etl.memberlist.grid import forget
     from etl.readers import detect
 
+    try:
+        found = detect(Path(path))
+    finally:
+        forget()  # detection keeps the parsed workbook for a read that does not follow here
+    return found[0] if found else None
+
+
+def inbox_kinds() -> pd.DataFrame:
+    """Files in the inbox with their detected kind, size and time."""
     rows = []
     inbox = inbox_dir()
     for path in sorted(inbox.glob("*")) if inbox.is_dir() else []:
         if not path.is_file() or path.name.startswith("."):
             continue
-        found = detect(path)
         stat = path.stat()
         rows.append(
             {
                 "file": path.name,
-                "kind": found[0] if found else None,
+                "kind": _kind_of(str(path), stat.st_mtime_ns, stat.st_size),
                 "size_kb": round(stat.st_size / 1024, 1),
                 "modified": datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
             }

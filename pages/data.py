@@ -34,14 +34,14 @@ with upload_tab:
         with st.spinner(_("Checking {file} …", file=uploaded.name)):
             report = uploads.check_upload(uploaded.name, data)
         st.subheader(_("Dry run: {file}", file=report.file))
-        cols = st.columns(4)
+        recognised = _("Recognised as")
+        st.markdown(f"**{recognised}:** {uploads.kind_label(report.kind, lang)}")
+        cols = st.columns(3)
         with cols[0]:
-            kpi(_("Recognised as"), uploads.kind_label(report.kind, lang))
-        with cols[1]:
             kpi(_("Rows accepted"), fmt_number(report.accepted, lang))
-        with cols[2]:
+        with cols[1]:
             kpi(_("Rows rejected"), fmt_number(report.rejected_rows, lang))
-        with cols[3]:
+        with cols[2]:
             kpi(_("Rows skipped (blank or totals)"), fmt_number(report.skipped, lang))
         rejects = uploads.report_frame(report.rejects, lang)
         notices = uploads.report_frame(report.notices, lang)

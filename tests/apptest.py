@@ -50,6 +50,6 @@ def all_text(at: AppTest) -> str:
                 parts.append(str(element.value))
     for element in at.get("plotly_chart"):
         parts.append(element.proto.spec)
-    for element in at.dataframe:  # st.dataframe / st.table cells
+    for element in [*at.dataframe, *at.table]:  # st.dataframe and st.table cells
         parts.append(element.value.to_csv())
     return "\n".join(parts)

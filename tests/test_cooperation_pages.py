@@ -109,7 +109,7 @@ def test_ledger_page_shows_the_warehouse_numbers(data_dir: Path) -> None:
     from dia import indicators, project
 
     at = open_page("pages/indicators.py", index_of(Role.ADMIN), "en")
-    ledger = at.dataframe[0].value
+    ledger = at.table[0].value
     cal = project.calendar()
     expected = indicators.ledger(cal.current, "en", cal)
     assert ledger["Code"].tolist() == expected["code"].tolist()
@@ -121,7 +121,7 @@ def test_ledger_page_shows_the_warehouse_numbers(data_dir: Path) -> None:
 
 def test_funder_ledger_masks_small_counts(data_dir: Path) -> None:
     at = open_page("pages/indicators.py", FUNDER, "de")
-    frames = [element.value for element in at.dataframe]
+    frames = [element.value for element in [*at.table, *at.dataframe]]
     evidence = "\n".join(frame.to_csv() for frame in frames[1:])
     assert "<5" in evidence
     for frame in frames:

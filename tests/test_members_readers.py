@@ -422,3 +422,27 @@ def test_etl_check_exit_codes(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "row 2" in done.stdout and "column Postcode" in done.stdout and "1012 AB" in done.stdout
     assert run_check(tmp_path / "missing.xlsx").returncode == 2
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_sample_files_hold_what_the_plan_says(tmp_path: Path, scale: int) -> None:
+    from etl.samples.members import expected_summary, generate
+
+    paths = generate(tmp_path, scale)
+    expected = expected_summary(scale)
+    results = [read_file(path) for path in paths]
+    by_association: dict[str, int] = {"OE": 0, "WVE": 0}
+    rejected_rows = 0
+    for result in results:
+        association = result.kind.removeprefix("members_").upper()
+        rows = {(r.sheet, r.row_number) for r in result.rejects}
+        by_association[association] += result.accepted + len(rows)
+        rejected_rows += len(rows)
+        assert result.sources[0].is_sample
+    assert by_association == expected["rows"]
+    assert rejected_rows == sum(expected["rejected_rows"].values())
+    assert sum(r.skipped for r in results) == expected["skipped"]
+    again = tmp_path / "again"
+    again.mkdir()
+    rewritten = generate(again, scale)
+    assert [p.read_bytes() for p in rewritten] == [p.read_bytes() for p in paths]  # deterministic

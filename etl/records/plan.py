@@ -96,7 +96,7 @@ def periods_between(start: dt.date, end: dt.date, months: int) -> tuple[Period, 
         raise ValueError("project_start must be the first day of a month")
     if months < 1 or end < start:
         raise ValueError("period_months must be positive and project_end after project_start")
-    periods = []
+    periods: list[Period] = []
     starts_on = start
     while starts_on <= end:
         following = _add_months(starts_on, months)

@@ -23,6 +23,7 @@ from dia.paths import TEMPLATES_DIR
 from dia.records import CODE_LISTS
 from etl.records.kinds import FIELD_HELP, KINDS, headers
 from etl.records.plan import load_plan
+from etl.records.workbook import save_workbook
 from etl.reference import region_frame
 
 ROWS: Final = 2000  # rows prepared with checks
@@ -196,9 +197,7 @@ def write_template(lang: Lang, target: Path | io.BytesIO) -> None:
     book.active = 0
     book.properties.title = translate(lang, TITLE)
     book.properties.creator = "DIA Monitor"
-    book.properties.created = dt.datetime(2025, 1, 1)
-    book.properties.modified = dt.datetime(2025, 1, 1)
-    book.save(target)
+    save_workbook(book, target, dt.datetime(2025, 1, 1))
 
 
 def template_name(lang: Lang) -> str:

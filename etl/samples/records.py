@@ -29,6 +29,7 @@ from openpyxl.styles import Font
 from etl import memberlist
 from etl.memberlist.rows import company_keys
 from etl.records.kinds import headers
+from etl.records.workbook import save_workbook
 
 ORDER: Final = 20  # after the member lists (10), which it reads
 MARKER: Final = "Voorbeelddata / Beispieldaten"
@@ -469,9 +470,9 @@ def _collaborations(
     for number, (kind, status) in enumerate(plan_rows, start=1):
         while True:
             met, nl_guests, de_guests = rng.choice(meetings)
-            nl, de = rng.choice(nl_guests), rng.choice(de_guests)
-            if (nl.key, de.key) not in used:
-                used.add((nl.key, de.key))
+            partner_nl, partner_de = rng.choice(nl_guests), rng.choice(de_guests)
+            if (partner_nl.key, partner_de.key) not in used:
+                used.add((partner_nl.key, partner_de.key))
                 break
         started = met + dt.timedelta(days=rng.randint(20, 150))
         if status != "planned" and started > AS_OF:
@@ -480,10 +481,10 @@ def _collaborations(
         rows.append(
             {
                 "collaboration_id": f"K-{number:03d}",
-                "company_nl": reference(nl, rng, "prefixed"),
-                "name_nl": nl.name,
-                "company_de": reference(de, rng, "prefixed"),
-                "name_de": de.name,
+                "company_nl": reference(partner_nl, rng, "prefixed"),
+                "name_nl": partner_nl.name,
+                "company_de": reference(partner_de, rng, "prefixed"),
+                "name_de": partner_de.name,
                 "collaboration_type": TYPE_DE[kind],
                 "started_on": None if status == "planned" else started,
                 "status": STATUS_DE[status],
@@ -537,9 +538,7 @@ def _sheet(
 
 def _save(book: Workbook, path: Path) -> None:
     book.properties.creator = "DIA Monitor (sample data)"
-    book.properties.created = dt.datetime(2023, 12, 1)
-    book.properties.modified = dt.datetime(2023, 12, 1)
-    book.save(path)
+    save_workbook(book, path, dt.datetime(2023, 12, 1))
 
 
 def write_activities(path: Path, p: Plan) -> None:
