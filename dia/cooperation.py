@@ -27,7 +27,6 @@ from dia.records import (
     COLOURS,
     FORMATS,
     ORGANISERS,
-    STATUSES,
     THEMES,
     label,
 )
@@ -298,8 +297,9 @@ def sector_matrix_figure(statuses: list[str], lang: Lang, *, mask: bool) -> go.F
     grid = frame.pivot_table(
         index="section_nl", columns="section_de", values="collaborations", aggfunc="sum"
     ).reindex(index=rows["section_nl"], columns=columns["section_de"])
-    # Masked and empty cells stay uncoloured; the totals in the labels are masked the same way.
-    shown = grid.where(~grid.map(is_small)) if mask else grid
+    # A masked cell gets the colour of zero (its "<5" stays readable), an empty one none; the
+    # totals in the labels are masked the same way.
+    shown = grid.where(~grid.map(is_small), 0) if mask else grid
     text = grid.map(lambda v: "" if v != v else fmt_count(v, lang, mask=mask))
     row_totals, column_totals = grid.sum(axis=1), grid.sum(axis=0)
     y_labels = [
@@ -409,7 +409,3 @@ def activity_table(lang: Lang, *, mask: bool) -> pd.DataFrame:
         for column in (translate(lang, N_("Companies NL")), translate(lang, N_("Companies DE"))):
             table[column] = [fmt_count(v, lang, mask=True) for v in table[column]]
     return table
-
-
-def status_label(code: str, lang: Lang) -> str:
-    return label(STATUSES, code, lang)

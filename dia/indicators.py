@@ -14,12 +14,12 @@ names of members of the associations they may see (auth.User.may_see_members_of)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
 import pandas as pd
 import plotly.graph_objects as go
-from pandas.io.formats.style import Styler
 
 from dia.auth import User
 from dia.charts import layout
@@ -63,6 +63,7 @@ COUNTS: Final = (
     "side_joint",
 )
 SIDE_COLUMNS: Final[dict[str, str]] = {"NL": "side_nl", "DE": "side_de", "NL-DE": "side_joint"}
+SIDES_COLUMN = N_("NL · DE · NL–DE jointly")
 FORECAST_METHOD = N_(
     "Forecast: linear on the cumulative – the cumulative at the end of the period (or on the "
     "records' date, if earlier) divided by the days since the project start, times the "
@@ -113,7 +114,7 @@ def ledger_table(
 ) -> pd.DataFrame:
     """The ledger as the user reads it: headers and numbers in the language, "–" where an
     indicator has no such side, and with ``mask`` "<5" for small counts. ``compact`` leaves
-    the unit out (the page shows it with the definition)."""
+    the unit out (the page shows it with the definition) and puts the sides in one column."""
     out = pd.DataFrame(index=frame.index)
     for key, header in COLUMNS.items():
         if compact and key == "unit":
@@ -134,6 +135,10 @@ def ledger_table(
         else:
             values = list(column)
         out[translate(lang, header)] = values
+    if compact:  # the three sides in one column, so the whole ledger fits the page
+        sides = [translate(lang, COLUMNS[key]) for key in ("side_nl", "side_de", "side_joint")]
+        out[translate(lang, SIDES_COLUMN)] = out[sides].agg(" · ".join, axis=1)
+        out = out.drop(columns=sides)
     return out
 
 
@@ -141,12 +146,6 @@ def _count(value: float | None, lang: Lang, mask: bool) -> str:
     if value is None or value != value:
         return "–"
     return fmt_count(round(value), lang, mask=mask)
-
-
-def ledger_styler(table: pd.DataFrame) -> Styler:
-    """The page's static ledger table with its numbers aligned right."""
-    numbers = list(table.columns[2:])
-    return table.style.set_properties(subset=numbers, **{"text-align": "right"})
 
 
 def masked_forecast_share(frame: pd.DataFrame, *, mask: bool) -> pd.Series:
@@ -272,16 +271,16 @@ class Evidence:
     hidden_names: int  # companies listed without their name (other association's members)
 
 
-def _as_list(associations: object) -> list[str]:
+def _as_list(associations: Iterable[object] | None) -> list[str]:
     """The associations of a company as DuckDB returns them (a list or an array)."""
-    return [] if associations is None else [str(a) for a in associations]  # type: ignore[attr-defined]
+    return [] if associations is None else [str(a) for a in associations]
 
 
-def _visible(user: User, associations: object) -> bool:
+def _visible(user: User, associations: Iterable[object] | None) -> bool:
     return any(user.may_see_members_of(a) for a in _as_list(associations))
 
 
-def _anonymous(associations: object, lang: Lang) -> str:
+def _anonymous(associations: Iterable[object] | None, lang: Lang) -> str:
     names = " + ".join(_as_list(associations)) or "–"
     return translate(lang, N_("Member of {association}"), association=names)
 
@@ -316,6 +315,8 @@ def evidence(code: str, period: str, lang: Lang, user: User, *, exported: bool =
                 translate(lang, N_("Counted")): [_count(v, lang, mask) for v in raw["counted"]],
             }
         )
+        if exported:  # one company's count is below 5 nearly always: masked, it says nothing
+            companies = companies.drop(columns=translate(lang, N_("Counted")))
     return Evidence(
         activities=None if activities.empty else _activity_table(activities, lang, mask),
         companies=companies,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -135,10 +136,16 @@ def pdf_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
 # --- Excel ----------------------------------------------------------------------------------
 
 
+_COUNT_TEXT: Final = re.compile(r"\d{1,3}(?:[.,\u202f\xa0]\d{3})*")
+
+
 def _cell_value(value: object, *, masked: bool) -> object:
-    """A number stays a number in Excel; a masked count becomes the text "<5"."""
+    """A number stays a number in Excel (also a count the tables formatted as text, "1.234");
+    a masked count becomes the text "<5"."""
     if value is None or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, str) and _COUNT_TEXT.fullmatch(value):
+        value = int(re.sub(r"\D", "", value))
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
     if masked and is_small(value):

@@ -232,7 +232,13 @@ def sector_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
             + translate(lang, MEMBERS)
             + ": %{customdata[1]}<extra></extra>",
         )
-    figure.update_xaxes(title=translate(lang, N_("Members")), showgrid=True, gridcolor="#eeeeee")
+    top = float(frame["members"].max()) if not frame.empty else 1.0
+    figure.update_xaxes(
+        title=translate(lang, N_("Members")),
+        showgrid=True,
+        gridcolor="#eeeeee",
+        range=[0, top * 1.15],  # room for the labels behind the bars
+    )
     figure.update_yaxes(title=None)
     return _layout(figure, lang, translate(lang, N_("Members by sector (NACE section)")), 560)
 
@@ -260,7 +266,10 @@ def size_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
             + translate(lang, MEMBERS)
             + ": %{customdata}<extra></extra>",
         )
-    figure.update_yaxes(title=translate(lang, N_("Members")), gridcolor="#eeeeee")
+    top = float(frame["members"].max()) if not frame.empty else 1.0
+    figure.update_yaxes(
+        title=translate(lang, N_("Members")), gridcolor="#eeeeee", range=[0, top * 1.12]
+    )
     figure.update_xaxes(title=translate(lang, N_("Size class (employees)")))
     return _layout(figure, lang, translate(lang, N_("Members by company size")), 560)
 

@@ -47,10 +47,7 @@ if mask:
 
 ledger = indicators.ledger(period, lang, cal)
 # A static table: six rows, every column in view, names wrapped.
-st.table(
-    indicators.ledger_styler(indicators.ledger_table(ledger, lang, mask=mask, compact=True)),
-    hide_index=True,
-)
+st.table(indicators.ledger_table(ledger, lang, mask=mask, compact=True), hide_index=True)
 st.caption(
     _(indicators.FORECAST_METHOD)
     + " "
