@@ -28,7 +28,7 @@ def _msgid(message: object) -> str | None:
     return message if isinstance(message, str) and message else None
 
 
-SOURCE_DIRS = ("dia", "etl", "pages")
+SOURCE_DIRS = ("dia", "etl", "views")
 
 
 def extract_messages() -> set[str]:
@@ -42,9 +42,9 @@ def extract_messages() -> set[str]:
     with (PROJECT_ROOT / "dashboard.py").open("rb") as handle:
         from babel.messages.extract import extract_python
 
-        for _line, _func, message, _comments in extract_python(handle, KEYWORDS, (), {}):
-            if msgid := _msgid(message):
-                found.add(msgid)
+        for extracted in extract_python(handle, KEYWORDS, (), {}):
+            if text := _msgid(extracted[2]):
+                found.add(text)
     return found
 
 

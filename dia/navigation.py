@@ -28,31 +28,31 @@ class PageSpec:
 
 
 PAGES: Final[tuple[PageSpec, ...]] = (
-    PageSpec("pages/overview.py", "Overview", ":material/map:", ALL_ROLES, "overview"),
-    PageSpec("pages/members.py", N_("Members"), ":material/groups:", ALL_ROLES, "members"),
+    PageSpec("views/overview.py", "Overview", ":material/map:", ALL_ROLES, "overview"),
+    PageSpec("views/members.py", N_("Members"), ":material/groups:", ALL_ROLES, "members"),
     PageSpec(
-        "pages/cooperation.py", N_("Cooperation"), ":material/handshake:", ALL_ROLES, "cooperation"
+        "views/cooperation.py", N_("Cooperation"), ":material/handshake:", ALL_ROLES, "cooperation"
     ),
     PageSpec(
-        "pages/progress.py",
+        "views/progress.py",
         N_("Project progress"),
         ":material/timeline:",
         frozenset({Role.DIRECTOR, Role.ADMIN}),
         "progress",
     ),
     PageSpec(
-        "pages/indicators.py",
+        "views/indicators.py",
         N_("Indicators"),
         ":material/fact_check:",
         frozenset({Role.FUNDER, Role.DIRECTOR, Role.ADMIN}),
         "indicators",
     ),
     PageSpec(
-        "pages/labour.py", N_("Skilled workers"), ":material/engineering:", ALL_ROLES, "labour"
+        "views/labour.py", N_("Skilled workers"), ":material/engineering:", ALL_ROLES, "labour"
     ),
-    PageSpec("pages/energy.py", N_("Energy transition"), ":material/bolt:", ALL_ROLES, "energy"),
+    PageSpec("views/energy.py", N_("Energy transition"), ":material/bolt:", ALL_ROLES, "energy"),
     PageSpec(
-        "pages/data.py",
+        "views/data.py",
         N_("Data and uploads"),
         ":material/upload_file:",
         frozenset({Role.STAFF, Role.ADMIN}),
@@ -67,6 +67,6 @@ def pages_for(user: User) -> list[PageSpec]:
 
 def may_open(script: str, user: User | None) -> bool:
     """Whether ``user`` may see the page ``script``; pages check it themselves as well, since
-    Streamlit may run a script of the pages/ folder without the router (a deep link as the
+    Streamlit may run a script of the views/ folder without the router (a deep link as the
     first request after the server starts)."""
     return user is not None and any(page.script == script for page in pages_for(user))

@@ -136,3 +136,13 @@ def map_attribution() -> None:
         + _("Population")
         + ": Bron: CBS (1-1-2021) · Zensus 2022, © Statistische Ämter des Bundes und der Länder"
     )
+
+
+def page_user() -> auth.User:
+    """The user a page renders for. The router only runs pages for known users; a page never
+    renders without one."""
+    user = auth.current_user()
+    if user is None:
+        st.stop()
+    assert user is not None
+    return user

@@ -61,7 +61,7 @@ def test_pages_outside_role_are_not_reachable(data_dir: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview_speaks_the_language(data_dir: Path, lang: str) -> None:
-    at = open_page("pages/overview.py", 0, lang)
+    at = open_page("views/overview.py", 0, lang)
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     regions = next(t for t in chart["data"] if t.get("name") == "regions")
     hover = " ".join(regions["text"])

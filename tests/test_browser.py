@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -34,34 +35,68 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(data_dir: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def dashboard(data_dir: Path) -> Iterator[str]:
+    """A fresh dashboard server on a free loopback port."""
     port = free_port()
     env = {**os.environ, "DIA_DATA_DIR": str(data_dir)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1",
-         "--browser.gatherUsageStats=false"],
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless=true",
+            f"--server.port={port}",
+            "--server.address=127.0.0.1",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("dashboard did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("dashboard did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path) -> Iterator[str]:
+    with dashboard(data_dir) as url:
+        yield url
+
+
+def test_first_request_deep_link_cannot_bypass_roles(data_dir: Path) -> None:
+    """The very first request of a fresh server, straight to a page the (demo) director may not
+    open, must go through the router: no upload page."""
+    from playwright.sync_api import sync_playwright
+
+    with dashboard(data_dir) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(locale="en-GB").new_page()
+        page.goto(f"{url}/data")
+        page.wait_for_selector("text=Warehouse version", timeout=60_000)
+        headings = page.locator("h1").all_inner_texts()
+        upload_inputs = page.locator("[data-testid=stFileUploader]").count()
+        browser.close()
+    assert upload_inputs == 0
+    assert not any("upload" in h.lower() for h in headings), headings
 
 
 def test_overview_map_is_drawn_offline(server: str, tmp_path: Path) -> None:

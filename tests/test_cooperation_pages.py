@@ -15,24 +15,24 @@ from dia.auth import Role
 from dia.i18n import LANGS
 from tests.apptest import all_text, index_of, open_page, role_id
 
-PAGES = ("pages/cooperation.py", "pages/progress.py", "pages/indicators.py")
+PAGES = ("views/cooperation.py", "views/progress.py", "views/indicators.py")
 ALLOWED = {
-    "pages/cooperation.py": {Role.DIRECTOR, Role.STAFF, Role.ADMIN, Role.FUNDER},
-    "pages/progress.py": {Role.DIRECTOR, Role.ADMIN},
-    "pages/indicators.py": {Role.FUNDER, Role.DIRECTOR, Role.ADMIN},
+    "views/cooperation.py": {Role.DIRECTOR, Role.STAFF, Role.ADMIN, Role.FUNDER},
+    "views/progress.py": {Role.DIRECTOR, Role.ADMIN},
+    "views/indicators.py": {Role.FUNDER, Role.DIRECTOR, Role.ADMIN},
 }
 TITLES = {
-    "pages/cooperation.py": {
+    "views/cooperation.py": {
         "en": "Cooperation across the border",
         "nl": "Samenwerking over de grens",
         "de": "Zusammenarbeit über die Grenze",
     },
-    "pages/progress.py": {
+    "views/progress.py": {
         "en": "Project progress",
         "nl": "Projectvoortgang",
         "de": "Projektfortschritt",
     },
-    "pages/indicators.py": {
+    "views/indicators.py": {
         "en": "Indicators for the funders",
         "nl": "Indicatoren voor de subsidiegevers",
         "de": "Indikatoren für die Fördergeber",
@@ -95,7 +95,7 @@ def test_page_for_role_and_language(data_dir: Path, page: str, role_index: int, 
 
 
 def test_director_sees_names_of_own_members_only(data_dir: Path) -> None:
-    at = open_page("pages/indicators.py", DIRECTOR_OE, "nl")
+    at = open_page("views/indicators.py", DIRECTOR_OE, "nl")
     text = all_text(at)
     names = _names(data_dir)
     assert any(name in text for name in names["OE"])
@@ -108,7 +108,7 @@ def test_director_sees_names_of_own_members_only(data_dir: Path) -> None:
 def test_ledger_page_shows_the_warehouse_numbers(data_dir: Path) -> None:
     from dia import indicators, project
 
-    at = open_page("pages/indicators.py", index_of(Role.ADMIN), "en")
+    at = open_page("views/indicators.py", index_of(Role.ADMIN), "en")
     ledger = at.table[0].value
     cal = project.calendar()
     expected = indicators.ledger(cal.current, "en", cal)
@@ -120,7 +120,7 @@ def test_ledger_page_shows_the_warehouse_numbers(data_dir: Path) -> None:
 
 
 def test_funder_ledger_masks_small_counts(data_dir: Path) -> None:
-    at = open_page("pages/indicators.py", FUNDER, "de")
+    at = open_page("views/indicators.py", FUNDER, "de")
     frames = [element.value for element in [*at.table, *at.dataframe]]
     evidence = "\n".join(frame.to_csv() for frame in frames[1:])
     assert "<5" in evidence
@@ -132,7 +132,7 @@ def test_funder_ledger_masks_small_counts(data_dir: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_cooperation_map_draws_lines_in_the_language(data_dir: Path, lang: str) -> None:
-    at = open_page("pages/cooperation.py", DIRECTOR_OE, lang)
+    at = open_page("views/cooperation.py", DIRECTOR_OE, lang)
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     maps = [s for s in specs if any(t.get("type") == "scattergeo" for t in s["data"])]
     assert maps, "the collaboration map is drawn"

@@ -13,7 +13,7 @@ from dia.i18n import LANGS, translate
 from dia.versions import Version
 from tests.apptest import ROLE_INDEXES, all_text, index_of, open_page, role_id
 
-PAGE = "pages/energy.py"
+PAGE = "views/energy.py"
 FUNDER = index_of(Role.FUNDER)
 DIRECTOR_OE = index_of(Role.DIRECTOR, "OE")
 DIRECTOR_WVE = index_of(Role.DIRECTOR, "WVE")

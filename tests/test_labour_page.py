@@ -13,7 +13,7 @@ from dia.i18n import LANGS, translate
 from dia.labour_charts import SERIES_BREAK
 from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
 
-PAGE = "pages/labour.py"
+PAGE = "views/labour.py"
 TITLES = {
     "en": "Skilled workers: vacancies and job seekers across the border",
     "nl": "Vakkrachten: vacatures en werkzoekenden over de grens",

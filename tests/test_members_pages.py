@@ -18,8 +18,8 @@ from dia.i18n import LANGS
 from dia.versions import Version
 from tests.apptest import all_text, index_of, open_page, role_id
 
-MEMBERS = "pages/members.py"
-DATA = "pages/data.py"
+MEMBERS = "views/members.py"
+DATA = "views/data.py"
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +173,7 @@ def test_data_page_not_reachable_for_others(data_dir: Path, role: Role) -> None:
 
 
 def test_overview_offers_member_companies(data_dir: Path) -> None:
-    at = open_page("pages/overview.py", index_of(Role.FUNDER), "en")
+    at = open_page("views/overview.py", index_of(Role.FUNDER), "en")
     measure = at.radio[0]
     assert "Member companies" in measure.options
     measure.set_value(measure.options[-1])

@@ -4,14 +4,12 @@ import streamlit as st
 
 from dia import labour
 from dia import labour_charts as charts
-from dia.auth import current_user
 from dia.privacy import fmt_count
 from dia.regions import map_shapes, region_facts
-from dia.ui import _, current_lang, kpi, map_attribution, sources_caption
+from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption
 
 lang = current_lang()
-user = current_user()
-assert user is not None  # the router stops before pages when nobody is logged in
+user = page_user()
 mask = user.aggregates_only
 
 st.title(_("Skilled workers: vacancies and job seekers across the border"))

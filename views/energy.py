@@ -4,15 +4,12 @@ projects that look for partners and skills across the border."""
 import streamlit as st
 
 from dia import energy
-from dia.auth import current_user
 from dia.i18n import fmt_number
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution, sources_caption, translated
+from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated
 
 lang = current_lang()
-user = current_user()
-if user is None:  # the router shows pages to known users only; never render without one
-    st.stop()
+user = page_user()
 
 st.title(_("Energy transition"))
 st.caption(

@@ -4,18 +4,14 @@ collaborations that followed, on one map."""
 import streamlit as st
 
 from dia import cooperation, project
-from dia.auth import current_user
 from dia.i18n import fmt_date, fmt_number
-from dia.navigation import may_open
 from dia.privacy import fmt_count
 from dia.records import STATUSES
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution, sources_caption, translated
+from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated
 
 lang = current_lang()
-user = current_user()
-if user is None or not may_open("pages/cooperation.py", user):
-    st.stop()
+user = page_user()
 mask = user.aggregates_only
 
 st.title(_("Cooperation across the border"))

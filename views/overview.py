@@ -3,10 +3,9 @@
 import streamlit as st
 
 from dia import overview
-from dia.auth import current_user
 from dia.i18n import fmt_number
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution, translated
+from dia.ui import _, current_lang, kpi, map_attribution, page_user, translated
 
 lang = current_lang()
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
@@ -50,9 +49,9 @@ with right:
     )
 
 st.subheader(_("{measure} per municipality", measure=_(measure.label)))
-user = current_user()
+user = page_user()
 st.plotly_chart(
-    overview.overview_map(measure, de_level, lang, mask=user is not None and user.aggregates_only),
+    overview.overview_map(measure, de_level, lang, mask=user.aggregates_only),
     width="stretch",
     key="overview_map",
 )

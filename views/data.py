@@ -3,14 +3,12 @@
 import streamlit as st
 
 from dia import uploads
-from dia.auth import current_user
 from dia.i18n import fmt_number
-from dia.ui import _, current_lang, kpi
+from dia.ui import _, current_lang, kpi, page_user
 from etl.memberlist.templates import template_bytes, template_name
 
 lang = current_lang()
-user = current_user()
-assert user is not None  # the router stops before pages when nobody is logged in
+user = page_user()
 
 st.title(_("Data and uploads"))
 st.caption(

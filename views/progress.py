@@ -4,14 +4,11 @@ period against the work plan, and whether each work package is on track."""
 import streamlit as st
 
 from dia import progress, project
-from dia.auth import current_user
 from dia.i18n import fmt_date
-from dia.navigation import may_open
-from dia.ui import _, current_lang, kpi, sources_caption, translated
+from dia.ui import _, current_lang, kpi, page_user, sources_caption, translated
 
 lang = current_lang()
-if not may_open("pages/progress.py", current_user()):
-    st.stop()
+page_user()  # the router runs pages for known users only
 
 st.title(_("Project progress"))
 if not project.has_records():

@@ -3,15 +3,13 @@
 import streamlit as st
 
 from dia import members
-from dia.auth import current_user
 from dia.i18n import fmt_date
 from dia.privacy import fmt_count
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution, sources_caption, translated
+from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated
 
 lang = current_lang()
-user = current_user()
-assert user is not None  # the router stops before pages when nobody is logged in
+user = page_user()
 mask = user.aggregates_only
 as_of = members.today()
 sources = members.sources(lang)

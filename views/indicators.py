@@ -5,17 +5,13 @@ ledger as Excel and PDF."""
 import streamlit as st
 
 from dia import indicators, ledger_report, project
-from dia.auth import current_user
 from dia.i18n import fmt_date
-from dia.navigation import may_open
 from dia.privacy import fmt_count
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, map_attribution, sources_caption, translated
+from dia.ui import _, current_lang, map_attribution, page_user, sources_caption, translated
 
 lang = current_lang()
-user = current_user()
-if user is None or not may_open("pages/indicators.py", user):
-    st.stop()
+user = page_user()
 mask = user.aggregates_only
 
 st.title(_("Indicators for the funders"))
