@@ -104,17 +104,7 @@ def read(path: Path) -> ReadResult:
                 )
             )
             continue
-        for _column, text, reason in header.ignored:
-            result.notices.append(
-                Notice(
-                    file=name,
-                    reason=reason,
-                    sheet=sheet.name,
-                    row_number=header.row + 1,
-                    column_name=text,
-                    params={"column": text},
-                )
-            )
+        result.notices.extend(header.ignored_notices(name, sheet.name))
         checked = validate(
             sheet.rows, header, file=name, sheet=sheet.name, source_id=source.source_id
         )

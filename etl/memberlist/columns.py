@@ -13,6 +13,7 @@ from typing import Final, Literal
 
 from dia.i18n import N_
 from etl.memberlist.grid import Row
+from etl.model import Notice
 from etl.normalise import text_key
 
 CONFIG_FILE: Final = Path(__file__).resolve().parents[1] / "config" / "member_columns.toml"
@@ -125,6 +126,20 @@ class Header:
     columns: dict[str, int]  # field → 0-based column index
     labels: dict[str, str]  # field → header as written in the file
     ignored: list[tuple[int, str, str]] = field(default_factory=list)  # (column, header, reason)
+
+    def ignored_notices(self, file: str, sheet: str | None) -> list[Notice]:
+        """Columns left out on purpose (hidden, repeated), told to staff rather than dropped."""
+        return [
+            Notice(
+                file=file,
+                reason=reason,
+                sheet=sheet,
+                row_number=self.row + 1,
+                column_name=text,
+                params={"column": text},
+            )
+            for _column, text, reason in self.ignored
+        ]
 
 
 HIDDEN = N_("Column {column} is hidden and was ignored")
