@@ -12,6 +12,8 @@ from dia.i18n import LANGS
 from dia.navigation import PAGES, pages_for
 from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
 
+FOOTER = {"en": "Warehouse version", "nl": "Datawarehouse-versie", "de": "Data-Warehouse-Version"}
+
 CASES = [
     (page.script, index, lang)
     for index in ROLE_INDEXES
@@ -29,9 +31,9 @@ def test_page_renders(data_dir: Path, page: str, role_index: int, lang: str) -> 
     at = open_page(page, role_index, lang)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "every page has a title"
-
-
-FOOTER = {"en": "Warehouse version", "nl": "Datawarehouse-versie", "de": "Data-Warehouse-Version"}
+    text = all_text(at)
+    assert "demo / voorbeelddata / Beispieldaten" in text
+    assert FOOTER[lang] in text, "the router's footer surrounds every page"
 
 
 @pytest.mark.parametrize("lang", LANGS)
