@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from dia.i18n import N_
 from etl.memberlist.grid import Row
@@ -34,21 +34,7 @@ Field = Literal[
     "email",
     "phone",
 ]
-FIELDS: Final[tuple[Field, ...]] = (
-    "member_number",
-    "name",
-    "register",
-    "street",
-    "postcode",
-    "city",
-    "sector",
-    "employees",
-    "since",
-    "until",
-    "person",
-    "email",
-    "phone",
-)
+FIELDS: Final[tuple[Field, ...]] = get_args(Field)
 # What each field means, for the templates' instructions and the docs.
 FIELD_LABELS: Final[dict[str, str]] = {
     "member_number": N_("Member number"),
