@@ -28,6 +28,7 @@ import xlsxwriter
 
 from dia.paths import REFERENCE_DIR
 from etl import normalise
+from etl.memberlist.columns import FIELDS
 from etl.memberlist.rows import NO_NAME
 from etl.reference import region_frame
 
@@ -879,26 +880,15 @@ def write_oe(path: Path, p: Plan, rng: random.Random) -> None:
     book.close()
 
 
+# Every member-list field plus a column the reader must ignore (WVE keeps the fee in its sheet).
+WVE_SHEET_FIELDS: tuple[str, ...] = (*FIELDS, "fee")
+
+
 def write_wve(path: Path, p: Plan, rng: random.Random) -> None:
     book = _book(
         path, "Mitgliederverzeichnis Wirtschaftsverband Emsland", large=len(p.wve_main) > 20_000
     )
-    fields = (
-        "member_number",
-        "name",
-        "register",
-        "street",
-        "postcode",
-        "city",
-        "sector",
-        "employees",
-        "since",
-        "until",
-        "person",
-        "email",
-        "phone",
-        "fee",
-    )
+    fields = WVE_SHEET_FIELDS
     members = sum(1 for r in p.wve_main if not r.outcome.startswith("reject"))
     _excel_sheet(
         book,
@@ -997,22 +987,7 @@ def write_benchmark_list(path: Path, rows: int) -> None:
     for number, row in enumerate(body, start=20001):
         row.member_number = str(number)
     book = _book(path, "Mitgliederverzeichnis Wirtschaftsverband Emsland", large=False)
-    fields = (
-        "member_number",
-        "name",
-        "register",
-        "street",
-        "postcode",
-        "city",
-        "sector",
-        "employees",
-        "since",
-        "until",
-        "person",
-        "email",
-        "phone",
-        "fee",
-    )
+    fields = WVE_SHEET_FIELDS
     _excel_sheet(
         book,
         "Mitglieder",
