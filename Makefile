@@ -34,7 +34,7 @@ samples: $(STAMP)
 # Refresh the gettext template and catalogs after changing user-facing strings.
 i18n: $(STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o locales/messages.pot --no-location --sort-output .
-	$(PY) -m dia.catalogs
+	$(PY) -m core.catalogs
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from core.paths import PROJECT_ROOT
 from dia import auth, ui
 from dia.navigation import pages_for
-from dia.paths import PROJECT_ROOT
 from dia.warehouse import NoWarehouseError, version
 
 ICON = PROJECT_ROOT / "assets" / "favicon.png"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dia.i18n import Lang, plotly_separators
+from core.i18n import Lang, plotly_separators
 from dia.privacy import fmt_count, is_small
 
 

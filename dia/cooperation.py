@@ -16,12 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dia.charts import bar_values, layout
-from dia.i18n import N_, Lang, fmt_date, fmt_percent, translate
-from dia.maps import link_map
-from dia.privacy import MASK, fmt_count, is_small
-from dia.project import QUARTER
-from dia.records import (
+from core.codes import (
     ACTIVITY_TYPES,
     COLLABORATION_TYPES,
     COLOURS,
@@ -30,6 +25,11 @@ from dia.records import (
     THEMES,
     label,
 )
+from core.i18n import N_, Lang, fmt_date, fmt_percent, translate
+from dia.charts import bar_values, layout
+from dia.maps import link_map
+from dia.privacy import MASK, fmt_count, is_small
+from dia.project import QUARTER
 from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
 from dia.warehouse import query
 

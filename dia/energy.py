@@ -18,8 +18,8 @@ from typing import Any, Final
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, plotly_separators, translate
 from dia.auth import User
-from dia.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, plotly_separators, translate
 from dia.maps import region_map
 from dia.overview import BORDER
 from dia.privacy import fmt_count

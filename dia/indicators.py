@@ -21,13 +21,13 @@ from typing import Final
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.codes import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
+from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia.auth import User
 from dia.charts import layout
-from dia.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small
 from dia.project import Calendar, period_label
-from dia.records import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
 from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
 from dia.warehouse import query
 

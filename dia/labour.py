@@ -16,7 +16,7 @@ from typing import Final
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
-from dia.i18n import BABEL_LOCALES, N_, Lang, fmt_number, translate
+from core.i18n import BABEL_LOCALES, N_, Lang, fmt_number, translate
 from dia.privacy import fmt_count
 from dia.warehouse import query
 

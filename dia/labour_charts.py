@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dia.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
+from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
 from dia.labour import (
     COUNTRIES,
     MEASURES,

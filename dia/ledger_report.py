@@ -34,12 +34,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.codes import SIDES
+from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia import indicators, project
 from dia.auth import Role, User
-from dia.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia.privacy import MASK, is_small
 from dia.project import Calendar, period_label
-from dia.records import SIDES
 from dia.warehouse import query, version
 
 TITLE = N_("DIA indicator ledger")

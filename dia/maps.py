@@ -17,8 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from shapely.geometry import shape
 
-from dia.i18n import Lang, plotly_separators
-from dia.paths import REFERENCE_DIR
+from core.i18n import Lang, plotly_separators
+from core.paths import REFERENCE_DIR
 
 CONTEXT_GREY = "#e4e4e4"
 BORDER_COLOUR = "#222222"

@@ -14,8 +14,8 @@ from typing import Final, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
 from dia.auth import ASSOCIATIONS, Role, User
-from dia.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
 from dia.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small
 from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from core.i18n import N_
+from core.paths import PROJECT_ROOT
 from dia.auth import Role, User
-from dia.i18n import N_
-from dia.paths import PROJECT_ROOT
 
 ALL_ROLES: Final = frozenset(Role)
 

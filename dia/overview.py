@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dia.i18n import N_, Lang, fmt_number, translate
+from core.i18n import N_, Lang, fmt_number, translate
 from dia.maps import region_map
 from dia.privacy import fmt_count, is_small
 from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts

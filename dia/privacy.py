@@ -6,7 +6,7 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import Lang, fmt_number
+from core.i18n import Lang, fmt_number
 
 SMALL_COUNT: Final = 5
 MASK: Final = "<5"

@@ -11,9 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
+from core.i18n import N_, Lang, fmt_date, translate
 from dia.charts import layout
 from dia.cooperation import MILESTONE_STATE_COLOURS, MILESTONE_STATES
-from dia.i18n import N_, Lang, fmt_date, translate
 from dia.project import period_label
 from dia.warehouse import query
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dia.i18n import N_, Lang, fmt_date, translate
+from core.i18n import N_, Lang, fmt_date, translate
 from dia.warehouse import query
 
 FIRST_HALF = N_("first half of {year}")

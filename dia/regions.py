@@ -7,7 +7,7 @@ from typing import Any, Literal
 import pandas as pd
 import streamlit as st
 
-from dia.i18n import N_
+from core.i18n import N_
 from dia.maps import feature_collection
 from dia.warehouse import query, version
 

@@ -8,8 +8,8 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
 from dia import auth
-from dia.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
 from dia.warehouse import query
 
 LANG_KEY = "lang"

@@ -22,9 +22,9 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
+from core.i18n import N_, Lang, translate
+from core.paths import PROJECT_ROOT, data_dir, inbox_dir
 from dia.auth import Role, User
-from dia.i18n import N_, Lang, translate
-from dia.paths import PROJECT_ROOT, data_dir, inbox_dir
 from dia.spreadsheet import workbook_bytes
 from dia.warehouse import query
 from etl.check import check_files

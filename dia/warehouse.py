@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dia.versions import Version, current_version
+from core.versions import Version, current_version
 
 SQL_DIR: Final = Path(__file__).with_name("sql")
 ROW_CAP: Final = 200_000

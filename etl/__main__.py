@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dia.paths import samples_dir
+from core.paths import samples_dir
 from etl import build as build_mod
 from etl.check import check_files, print_check
 from etl.publish import BuildLockedError
@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 def write_templates(out: Path | None) -> list[Path]:
     """Every blank template: the member lists, the statistics template, the energy ones and
     the project records."""
-    from dia.paths import TEMPLATES_DIR
+    from core.paths import TEMPLATES_DIR
     from etl.energy.templates import write_templates as write_energy_templates
     from etl.memberlist.templates import write_templates as write_member_templates
     from etl.readers import longformat

@@ -14,9 +14,9 @@ import duckdb
 import pandas as pd
 from tqdm import tqdm
 
-from dia.i18n import translate
-from dia.paths import REFERENCE_DIR, inbox_dir, samples_dir, warehouse_dir
-from dia.versions import Version, current_version
+from core.i18n import translate
+from core.paths import REFERENCE_DIR, inbox_dir, samples_dir, warehouse_dir
+from core.versions import Version, current_version
 from etl import harmonise, publish
 from etl.model import ReadResult, Reject, SourceInfo
 from etl.readers import read_file

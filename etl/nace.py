@@ -11,7 +11,7 @@ from typing import Final
 import duckdb
 import pandas as pd
 
-from dia.paths import REFERENCE_DIR
+from core.paths import REFERENCE_DIR
 from etl.normalise import sector_codes, text_key, text_keys
 
 SECTOR_NAMES_FILE: Final = Path(__file__).with_name("config") / "sector_names.toml"

@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from dia.i18n import N_
+from core.i18n import N_
 
 # --- messages (gettext msgids; rejects carry them with {value}) --------------------------------
 BAD_POSTCODE = N_("Postcode {value} is neither a Dutch (1234 AB) nor a German (12345) postcode")

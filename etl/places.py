@@ -14,8 +14,8 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import N_
-from dia.paths import REFERENCE_DIR
+from core.i18n import N_
+from core.paths import REFERENCE_DIR
 from etl.normalise import replace, text_key, text_keys
 from etl.reference import region_frame
 

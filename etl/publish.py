@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dia.versions import POINTER_NAME, SUFFIX, Version, current_version, pointer_path
+from core.versions import POINTER_NAME, SUFFIX, Version, current_version, pointer_path
 
 BUILDING_SUFFIX = ".building"
 LOCK_NAME = ".build.lock"

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dia.paths import REFERENCE_DIR
+from core.paths import REFERENCE_DIR
 
 REGION_COLUMNS = [
     "region_id",

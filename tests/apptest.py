@@ -6,8 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from core.i18n import LANGS
 from dia.auth import DEMO_USERS, Role
-from dia.i18n import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

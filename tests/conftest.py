@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dia.versions import Version
+from core.versions import Version
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +29,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def published(data_dir: Path) -> Version:
-    from dia.versions import current_version
+    from core.versions import current_version
 
     version = current_version(data_dir / "warehouse")
     assert version is not None

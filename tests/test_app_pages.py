@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from core.i18n import LANGS
 from dia.auth import DEMO_USERS, User
-from dia.i18n import LANGS
 from dia.navigation import PAGES, pages_for
 from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
 
@@ -94,7 +94,7 @@ def test_browser_locale_sets_default_language(data_dir: Path) -> None:
 
 def test_new_publish_shows_up_without_restart(data_dir: Path) -> None:
     """Same process, caches warm: the next session run reads the new version."""
-    from dia.versions import current_version
+    from core.versions import current_version
     from etl.build import build
 
     before = current_version(data_dir / "warehouse")

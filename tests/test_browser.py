@@ -136,7 +136,7 @@ def test_new_publish_reaches_an_open_page(server: str, data_dir: Path) -> None:
     """A build published while the page is open shows up on the next interaction."""
     from playwright.sync_api import sync_playwright
 
-    from dia.versions import current_version
+    from core.versions import current_version
 
     env = {**os.environ, "DIA_DATA_DIR": str(data_dir)}
     with sync_playwright() as p:

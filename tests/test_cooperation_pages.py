@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core.i18n import LANGS
 from dia.auth import Role
-from dia.i18n import LANGS
 from tests.apptest import all_text, index_of, open_page, role_id
 
 PAGES = ("views/cooperation.py", "views/progress.py", "views/indicators.py")
@@ -57,7 +57,7 @@ def company_names(warehouse: str) -> dict[str, list[str]]:
 
 
 def _names(data_dir: Path) -> dict[str, list[str]]:
-    from dia.versions import current_version
+    from core.versions import current_version
 
     version = current_version(data_dir / "warehouse")
     assert version is not None

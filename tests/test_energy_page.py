@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core.i18n import LANGS, translate
+from core.versions import Version
 from dia.auth import Role
-from dia.i18n import LANGS, translate
-from dia.versions import Version
 from tests.apptest import ROLE_INDEXES, all_text, index_of, open_page, role_id
 
 PAGE = "views/energy.py"

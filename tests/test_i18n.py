@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dia.catalogs import extract_messages, missing
-from dia.i18n import fmt_date, fmt_number, lang_from_locale, plotly_separators, translate
+from core.catalogs import extract_messages, missing
+from core.i18n import fmt_date, fmt_number, lang_from_locale, plotly_separators, translate
 
 
 @pytest.mark.parametrize("lang", ["nl", "de"])

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dia.versions import Version
+from core.versions import Version
 from etl import crosswalks
 from etl.__main__ import main as etl_main
 from etl.build import REFERENCE_INPUTS, build

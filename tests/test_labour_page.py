@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from core.i18n import LANGS, translate
 from dia.auth import DEMO_USERS, Role
-from dia.i18n import LANGS, translate
 from dia.labour_charts import SERIES_BREAK
 from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
 

@@ -67,7 +67,7 @@ INDEPENDENT: dict[str, str] = {
 
 
 def _warehouse(data_dir: Path) -> duckdb.DuckDBPyConnection:
-    from dia.versions import current_version
+    from core.versions import current_version
 
     version = current_version(data_dir / "warehouse")
     assert version is not None

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 import xlsxwriter
 
-from dia.versions import Version
+from core.versions import Version
 from etl.samples.members import OE_FILE, WVE_CSV, WVE_FILE, expected_summary
 
 MEMBER_FILES = (OE_FILE, WVE_FILE, WVE_CSV)

@@ -13,9 +13,9 @@ import duckdb
 import numpy as np
 import pytest
 
+from core.i18n import LANGS
+from core.versions import Version
 from dia.auth import DEMO_USERS, Role
-from dia.i18n import LANGS
-from dia.versions import Version
 from tests.apptest import all_text, index_of, open_page, role_id
 
 MEMBERS = "views/members.py"

@@ -13,9 +13,9 @@ import pytest
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
+from core.versions import current_version
 from dia import uploads
 from dia.auth import Role, User
-from dia.versions import current_version
 
 
 def member_list(header: list[str], rows: list[list[object]]) -> bytes:

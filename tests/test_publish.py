@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dia.versions import current_version
+from core.versions import current_version
 from etl import publish
 from etl.build import QualityGateError, build
 

@@ -189,7 +189,7 @@ def test_sample_records_load_with_the_planned_rejects(data_dir: Path) -> None:
     """The build of the samples rejects exactly the rows made wrong on purpose."""
     import duckdb
 
-    from dia.versions import current_version
+    from core.versions import current_version
     from etl.samples.records import ACTIVITIES_FILE, COLLABORATIONS_FILE, PARTICIPANTS_CSV, plan
 
     expected = plan(data_dir / "samples").expected

@@ -3,10 +3,10 @@ collaborations that followed, on one map."""
 
 import streamlit as st
 
+from core.codes import STATUSES
+from core.i18n import fmt_date, fmt_number
 from dia import cooperation, project
-from dia.i18n import fmt_date, fmt_number
 from dia.privacy import fmt_count
-from dia.records import STATUSES
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated
 

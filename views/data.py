@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from core.i18n import fmt_number
 from dia import uploads
-from dia.i18n import fmt_number
 from dia.ui import _, current_lang, kpi, page_user
 from etl.memberlist.templates import template_bytes, template_name
 

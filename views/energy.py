@@ -3,8 +3,8 @@ projects that look for partners and skills across the border."""
 
 import streamlit as st
 
+from core.i18n import fmt_number
 from dia import energy
-from dia.i18n import fmt_number
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated
 

@@ -4,8 +4,8 @@ ledger as Excel and PDF."""
 
 import streamlit as st
 
+from core.i18n import fmt_date
 from dia import indicators, ledger_report, project
-from dia.i18n import fmt_date
 from dia.privacy import fmt_count
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, map_attribution, page_user, sources_caption, translated

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from core.i18n import fmt_date
 from dia import members
-from dia.i18n import fmt_date
 from dia.privacy import fmt_count
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from core.i18n import fmt_number
 from dia import overview
-from dia.i18n import fmt_number
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, kpi, map_attribution, page_user, translated
 

@@ -3,8 +3,8 @@ period against the work plan, and whether each work package is on track."""
 
 import streamlit as st
 
+from core.i18n import fmt_date
 from dia import progress, project
-from dia.i18n import fmt_date
 from dia.ui import _, current_lang, kpi, page_user, sources_caption, translated
 
 lang = current_lang()

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import xlsxwriter
 
-from dia.paths import TEMPLATES_DIR
+from core.paths import TEMPLATES_DIR
 from etl import crosswalks
 from etl.energy.vocabulary import (
     CAPACITY_TECHNOLOGIES,

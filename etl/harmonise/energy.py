@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 import duckdb
 import pandas as pd
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.energy.vocabulary import OPPORTUNITY_TECHNOLOGIES
 from etl.model import Reject
 

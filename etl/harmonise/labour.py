@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Final
 import duckdb
 import pandas as pd
 
-from dia.i18n import N_
-from dia.paths import REFERENCE_DIR
+from core.i18n import N_
+from core.paths import REFERENCE_DIR
 from etl import crosswalks
 from etl.model import Reject
 

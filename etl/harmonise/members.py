@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 import duckdb
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl import nace
 from etl.model import Notice
 

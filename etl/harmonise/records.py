@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 import duckdb
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.model import Notice, ReadResult, Reject
 
 if TYPE_CHECKING:

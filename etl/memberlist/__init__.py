@@ -12,7 +12,7 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.memberlist.columns import find_header, is_sample_title, load_config
 from etl.memberlist.grid import forget, head, open_workbook
 from etl.memberlist.rows import validate

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal, get_args
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.memberlist.grid import Row
 from etl.model import Notice
 from etl.normalise import text_key

@@ -14,7 +14,7 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl import normalise as norm
 from etl.memberlist.columns import FIELDS, Header
 from etl.memberlist.grid import Row, iter_columns

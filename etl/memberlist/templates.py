@@ -13,8 +13,8 @@ from typing import Final
 
 import xlsxwriter
 
-from dia.i18n import N_, Lang, translate
-from dia.paths import TEMPLATES_DIR
+from core.i18n import N_, Lang, translate
+from core.paths import TEMPLATES_DIR
 from etl.memberlist.columns import FIELD_LABELS, FIELDS, load_config
 from etl.nace import divisions
 

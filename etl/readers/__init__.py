@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Final
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.model import ReadResult, Reject
 
 SUPPORTED_SUFFIXES: Final[frozenset[str]] = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".txt"})

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import (
     GENESIS_LICENCE,

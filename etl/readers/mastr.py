@@ -19,7 +19,7 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.energy.sheets import cell_text, detect_header, load_table
 from etl.energy.vocabulary import MUNICIPAL_LEVELS, project_regions
 from etl.model import ReadResult, Reject, SourceInfo

@@ -14,7 +14,7 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.energy.sheets import alias_index, cell_text, detect_header, load_table
 from etl.energy.vocabulary import is_yes
 from etl.model import ReadResult, SourceInfo

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import (
     CBS_ATTRIBUTION,

@@ -23,7 +23,7 @@ from typing import Final, TypedDict
 
 import pandas as pd
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.model import Reject
 
 HEAD_BYTES: Final = 64 * 1024

@@ -16,7 +16,7 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.memberlist.columns import is_sample_title
 from etl.memberlist.grid import forget, head, open_workbook
 from etl.model import Notice, ReadResult, Reject, SourceInfo

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from dia.i18n import N_
+from core.i18n import N_
 from etl.memberlist.columns import AssociationColumns, Header, find_header, load_config
 from etl.memberlist.grid import Row
 

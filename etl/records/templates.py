@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dia.i18n import N_, Lang, translate
-from dia.paths import TEMPLATES_DIR
-from dia.records import CODE_LISTS
+from core.codes import CODE_LISTS
+from core.i18n import N_, Lang, translate
+from core.paths import TEMPLATES_DIR
 from etl.records.kinds import FIELD_HELP, KINDS, headers
 from etl.records.plan import load_plan
 from etl.records.workbook import save_workbook
@@ -45,7 +45,7 @@ SHEETS: Final[dict[str, dict[str, str]]] = {
     },
 }
 INSTRUCTIONS_SHEET: Final = "Instructies - Anleitung"  # Excel forbids "/" in sheet names
-# Which code list (dia.records.CODE_LISTS) each list column draws from.
+# Which code list (core.codes.CODE_LISTS) each list column draws from.
 LIST_COLUMNS: Final[dict[str, str]] = {
     "type": "type",
     "format": "format",

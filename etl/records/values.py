@@ -15,8 +15,8 @@ from typing import Final
 
 import pandas as pd
 
-from dia.i18n import N_, translate
-from dia.records import CODE_LISTS
+from core.codes import CODE_LISTS
+from core.i18n import N_, translate
 from etl import normalise as norm
 
 VALUES_FILE: Final = Path(__file__).resolve().parents[1] / "config" / "record_values.toml"

@@ -26,7 +26,7 @@ from typing import Any, Final
 import pandas as pd
 import xlsxwriter
 
-from dia.paths import REFERENCE_DIR
+from core.paths import REFERENCE_DIR
 from etl import normalise
 from etl.memberlist.columns import FIELDS
 from etl.memberlist.rows import NO_NAME

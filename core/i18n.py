@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
-from dia.paths import LOCALES_DIR
+from core.paths import LOCALES_DIR
 
 Lang = Literal["nl", "de", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("nl", "de", "en")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from dia.i18n import N_, Lang, translate
+from core.i18n import N_, Lang, translate
 
 ACTIVITY_TYPES: Final[dict[str, str]] = {
     "matchmaking": N_("Matchmaking"),

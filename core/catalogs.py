@@ -15,8 +15,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from dia.i18n import LANGS
-from dia.paths import LOCALES_DIR, PROJECT_ROOT
+from core.i18n import LANGS
+from core.paths import LOCALES_DIR, PROJECT_ROOT
 
 KEYWORDS = {"_": None, "N_": None}
 
@@ -28,7 +28,7 @@ def _msgid(message: object) -> str | None:
     return message if isinstance(message, str) and message else None
 
 
-SOURCE_DIRS = ("dia", "etl", "views")
+SOURCE_DIRS = ("core", "dia", "etl", "views")
 
 
 def extract_messages() -> set[str]:
@@ -81,7 +81,7 @@ def add_missing(lang: str, topic: str, messages: list[str]) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dia.catalogs", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m core.catalogs", description=__doc__)
     parser.add_argument("--add", metavar="TOPIC", help="append missing strings to TOPIC.po")
     args = parser.parse_args(argv)
     messages = extract_messages()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dia.paths import warehouse_dir
+from core.paths import warehouse_dir
 
 POINTER_NAME = "CURRENT"
 SUFFIX = ".duckdb"
