@@ -1,0 +1,59 @@
+"""The glossary (core/glossary.toml) is complete and consistent, and the catalogs follow it."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.glossary import load_glossary, variant_pattern, violations
+
+
+def test_every_term_has_three_languages_a_definition_and_a_source() -> None:
+    glossary = load_glossary()
+    assert len(glossary.terms) >= 60
+    for term in glossary.terms:
+        for lang in ("en", "nl", "de"):
+            assert term.words[lang].strip(), (term.id, lang)
+            assert term.definitions[lang].strip(), (term.id, lang)
+        assert term.source.strip(), term.id
+
+
+def test_no_term_forbids_its_own_word() -> None:
+    for term in load_glossary().terms:
+        for lang in ("nl", "de"):
+            for form in term.words[lang].split(" | "):
+                for variant in term.avoid[lang]:
+                    assert not variant_pattern(variant).search(form), (term.id, lang, variant)
+
+
+def test_the_false_friends_of_the_region_are_explained() -> None:
+    pairs = {(friend.nl, friend.de) for friend in load_glossary().false_friends}
+    assert {("gemeente", "Gemeinde"), ("werkloos", "arbeitslos")} <= pairs
+    assert ("vacature", "gemeldete Arbeitsstelle") in pairs
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "term"),
+    [
+        ("nl", "Indicatoren voor de subsidiegevers", "funder"),
+        ("nl", "Tel", "count"),
+        ("de", "Kurzzeitige WW-Bezieher", "ww_benefits"),
+        ("de", "Dem Blatt fehlt eine Spalte", "sheet"),
+        ("de", "Im Verzug", "behind_schedule"),
+    ],
+)
+def test_a_variant_in_a_catalog_is_found(lang: str, text: str, term: str) -> None:
+    found = violations(lang, {"test": {"any msgid": text}})
+    assert term in {v.term for v in found}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Aantal"),
+        ("nl", "Indicatoren voor de subsidieverstrekkers"),
+        ("de", "Tabellenblatt {sheet}: die Pflichtspalte {column} fehlt"),
+        ("de", "In Betrieb"),
+    ],
+)
+def test_the_glossary_words_pass(lang: str, text: str) -> None:
+    assert violations(lang, {"test": {"any msgid": text}}) == []
