@@ -26,3 +26,14 @@ def inbox_dir() -> Path:
 
 def samples_dir() -> Path:
     return data_dir() / "samples"
+
+
+def introductions_dir() -> Path:
+    """Append-only records of partner introductions made on the dashboard; every build loads
+    them as planned collaborations (``introductions.csv``; ``introductions_sample.csv`` for
+    introductions between sample members, loaded only with the samples)."""
+    return data_dir() / "introductions"
+
+
+INTRODUCTIONS_FILE = "introductions.csv"
+INTRODUCTIONS_SAMPLE_FILE = "introductions_sample.csv"

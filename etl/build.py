@@ -15,7 +15,15 @@ import pandas as pd
 from tqdm import tqdm
 
 from core.i18n import translate
-from core.paths import REFERENCE_DIR, inbox_dir, samples_dir, warehouse_dir
+from core.paths import (
+    INTRODUCTIONS_FILE,
+    INTRODUCTIONS_SAMPLE_FILE,
+    REFERENCE_DIR,
+    inbox_dir,
+    introductions_dir,
+    samples_dir,
+    warehouse_dir,
+)
 from core.versions import Version, current_version
 from etl import harmonise, publish
 from etl.model import ReadResult, Reject, SourceInfo
@@ -62,15 +70,22 @@ def input_files(folders: Iterable[Path]) -> list[Path]:
 
 
 def resolve_inputs(inboxes: list[Path], use_samples: bool) -> list[Path]:
-    """Explicit inboxes win; else ``data/inbox`` if it has files; else the generated samples."""
+    """Explicit inboxes win; else ``data/inbox`` if it has files; else the generated samples.
+    Introductions made on the dashboard come last (the real ones with real inputs, the sample
+    ones with the samples)."""
     if inboxes:
-        return input_files(inboxes)
+        return input_files(inboxes) + introductions(sample=False)
     inbox = inbox_dir()
     if not use_samples and inbox.is_dir() and input_files([inbox]):
-        return input_files([inbox])
+        return input_files([inbox]) + introductions(sample=False)
     from etl.samples import ensure_samples
 
-    return input_files([ensure_samples(samples_dir())])
+    return input_files([ensure_samples(samples_dir())]) + introductions(sample=True)
+
+
+def introductions(sample: bool) -> list[Path]:
+    path = introductions_dir() / (INTRODUCTIONS_SAMPLE_FILE if sample else INTRODUCTIONS_FILE)
+    return [path] if path.is_file() else []
 
 
 def run_sql_folder(con: duckdb.DuckDBPyConnection, name: str) -> None:

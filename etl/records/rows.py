@@ -212,7 +212,7 @@ def _collaboration(raw: pd.DataFrame, checks: _Checks, today: dt.date) -> pd.Dat
     begun = status["code"].isin(["active", "completed", "stopped"])
     error = started["error"]
     error = error.mask(error.isna() & begun & started["date"].isna(), NOT_STARTED)
-    future = started["date"].dt.date > today
+    future = started["date"] > pd.Timestamp(today)
     error = error.mask(error.isna() & begun & future.fillna(False), FUTURE_START)
     checks.add("started_on", error)
     return pd.DataFrame(
@@ -233,7 +233,7 @@ def _milestone(raw: pd.DataFrame, checks: _Checks, today: dt.date) -> pd.DataFra
     planned = norm.dates(raw["planned_on"], today)
     checks.add("planned_on", planned["error"])
     done = norm.dates(raw["done_on"], today)
-    future = (done["date"].dt.date > today).fillna(False)
+    future = (done["date"] > pd.Timestamp(today)).fillna(False)
     checks.add("done_on", done["error"].mask(done["error"].isna() & future, FUTURE_DONE))
     return pd.DataFrame(
         {
