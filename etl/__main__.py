@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl build|check|samples|current|templates``.
+"""Command line: ``python -m etl build|check|samples|current|templates|report``.
 
 Exit codes: 0 done; 1 not published / rejects found; 2 usage error.
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.paths import samples_dir
 from etl import build as build_mod
+from etl import report as report_mod
 from etl.check import check_files, print_check
 from etl.publish import BuildLockedError
 from etl.samples import generate_all
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("current", help="print the path of the published warehouse file")
     t = commands.add_parser("templates", help="write the blank spreadsheet templates")
     t.add_argument("--out", type=Path, default=None, help="folder (default data/templates)")
+    report_mod.add_parser(commands)
     return parser
 
 
@@ -69,6 +71,8 @@ def print_summary(report: build_mod.BuildReport) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "report":
+        return report_mod.main(args)
     if args.command == "current":
         version = build_mod.published()
         if version is None:
