@@ -1,23 +1,35 @@
-"""DIA Monitor — entry point: page config, user and role, language, navigation per role."""
+"""DIA Monitor — entry point: page config, viewer (role, association, language), navigation per role."""
+
+from functools import partial
 
 import streamlit as st
 
+from core import audit
 from core.paths import PROJECT_ROOT
 from dia import auth, ui
-from dia.navigation import pages_for
+from dia.navigation import PAGES
 from dia.warehouse import NoWarehouseError, version
 
 ICON = PROJECT_ROOT / "assets" / "favicon.png"
 st.set_page_config(page_title="DIA Monitor", page_icon=str(ICON), layout="wide")
 
 ui.language_switch()
-user = auth.current_user()
-if user is None:
+mode = auth.mode()
+if mode == "setup":
+    ui.setup_screen()
+    st.stop()
+viewer = auth.current_viewer(ui.current_lang())
+if viewer is None:
     ui.login_screen()
     st.stop()
-if user.demo:
+if viewer.demo:
     ui.role_preview()
     ui.demo_banner()
+else:
+    if not st.session_state.get("signed_in_logged"):
+        st.session_state["signed_in_logged"] = True
+        audit.record("sign_in", viewer.email, who=viewer.email, role=viewer.role.value)
+    ui.logout_button()
 
 try:
     version()
@@ -27,11 +39,29 @@ except NoWarehouseError:
     )
     st.stop()
 
-navigation = st.navigation(
-    [
-        st.Page(page.path, title=ui._(page.title), icon=page.icon, url_path=page.url_path)
-        for page in pages_for(user)
-    ]
+# Every page keeps its url path for every viewer: a page the viewer may not open answers with
+# "no access" (hidden from the menu) instead of silently landing elsewhere.
+allowed = [page for page in PAGES if viewer.may_open(page.url_path)]
+home = st.Page(
+    allowed[0].path,
+    title=ui._(allowed[0].title),
+    icon=allowed[0].icon,
+    url_path=allowed[0].url_path,
+    default=True,
 )
-navigation.run()
+entries = [home] + [
+    st.Page(page.path, title=ui._(page.title), icon=page.icon, url_path=page.url_path)
+    for page in allowed[1:]
+]
+entries += [
+    st.Page(
+        partial(ui.no_access, home),
+        title=ui._("No access"),
+        url_path=page.url_path,
+        visibility="hidden",
+    )
+    for page in PAGES
+    if not viewer.may_open(page.url_path)
+]
+st.navigation(entries).run()
 ui.footer()

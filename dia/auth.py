@@ -1,51 +1,33 @@
-"""Who is looking: role and association, from the login or, without one, the demo preview.
+"""Who is looking: the viewer of this session, from the sign-in or, on sample data, the demo preview.
 
-Roles: admin; staff and director of one association (OE or WVE); funder (aggregates only).
-With ``[auth]`` configured in ``.streamlit/secrets.toml`` users log in (OIDC via ``st.login``)
-and ``[dia.users]`` maps their e-mail to a role. Without it the app runs in demo mode on sample
-data, with a role preview switch so every view can be seen as every role.
+Three modes, decided by :func:`mode`:
+- ``login``: ``[auth]`` (OpenID Connect, ``st.login``) and ``[dia]`` (role mapping) are in the
+  secrets; e-mail addresses map to roles in ``[dia.users]``, whole e-mail domains in
+  ``[dia.domains]`` (an address entry wins over its domain). Unknown users get "no access".
+- ``demo``: no sign-in configured and every loaded row is generated sample data; a preview switch
+  shows the dashboard as each role.
+- ``setup``: no sign-in configured but real data is loaded: no data is shown, only how to set up
+  sign-in.
+What each viewer may see is decided in :mod:`dia.policy`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Mapping
 from typing import Final, Literal
 
 import streamlit as st
 
-Association = Literal["OE", "WVE"]
-ASSOCIATIONS: Final[tuple[Association, ...]] = ("OE", "WVE")
+from core.access import real_row_counts, sign_in_configured
+from core.i18n import Lang
+from dia.policy import ASSOCIATIONS, Association, Role, Viewer, viewer_for
+from dia.warehouse import NoWarehouseError, cursor, version
 
+__all__ = ["ASSOCIATIONS", "DEMO_USERS", "Role", "User", "Viewer", "current_viewer", "mode"]
 
-class Role(StrEnum):
-    ADMIN = "admin"
-    STAFF = "staff"
-    DIRECTOR = "director"
-    FUNDER = "funder"
+User = Viewer  # the name pages used before the policy module; same class
 
-
-@dataclass(frozen=True)
-class User:
-    role: Role
-    association: Association | None
-    name: str
-    demo: bool
-
-    @property
-    def aggregates_only(self) -> bool:
-        """Funders see counts, never companies or people."""
-        return self.role is Role.FUNDER
-
-    def may_see_members_of(self, association: str) -> bool:
-        """Member-level detail of one association: its own staff and directors, and admins."""
-        if self.role is Role.ADMIN:
-            return True
-        return self.role in (Role.STAFF, Role.DIRECTOR) and self.association == association
-
-    def visible_associations(self) -> list[str]:
-        return [a for a in ASSOCIATIONS if self.may_see_members_of(a)]
-
+Mode = Literal["login", "demo", "setup"]
 
 # Demo previews: (role, association) pairs offered by the switch.
 DEMO_USERS: Final[tuple[tuple[Role, Association | None], ...]] = (
@@ -59,32 +41,100 @@ DEMO_USERS: Final[tuple[tuple[Role, Association | None], ...]] = (
 DEMO_KEY: Final = "demo_user"
 
 
-def login_configured() -> bool:
+def _secrets() -> Mapping[str, object]:
     try:
-        return "auth" in st.secrets and "dia" in st.secrets
+        return {key: st.secrets[key] for key in st.secrets}
     except FileNotFoundError:
-        return False
+        return {}
 
 
-def _from_login() -> User | None:
+def login_configured() -> bool:
+    return sign_in_configured(_secrets())
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _real_rows(version_id: str) -> int:
+    del version_id  # the cache key: one answer per published version
+    _, cur = cursor()
+    try:
+        return sum(real_row_counts(cur).values())
+    finally:
+        cur.close()
+
+
+def only_sample_data() -> bool:
+    """Whether every loaded member and project row is generated sample data (a missing warehouse
+    holds no real row either)."""
+    try:
+        current = version()
+    except NoWarehouseError:
+        return True
+    return _real_rows(current.version_id) == 0
+
+
+def mode() -> Mode:
+    if login_configured():
+        return "login"
+    return "demo" if only_sample_data() else "setup"
+
+
+def role_for(email: str, mapping: Mapping[str, object]) -> tuple[Role, tuple[str, ...]] | None:
+    """Role and associations for an e-mail address from the ``[dia]`` secrets: an entry in
+    ``users`` for the address, else one in ``domains`` for its domain; None when neither."""
+    email = email.strip().lower()
+    users = _lower_keys(mapping.get("users"))
+    domains = _lower_keys(mapping.get("domains"))
+    domain = email.rpartition("@")[2]
+    entry = users.get(email) if email else None
+    if entry is None and "@" in email:
+        entry = domains.get(domain)
+    if not isinstance(entry, Mapping) or entry.get("role") not in set(Role):
+        return None
+    raw = entry.get("association", entry.get("associations", ()))
+    associations = (raw,) if isinstance(raw, str) else tuple(str(a) for a in raw or ())  # type: ignore[union-attr]
+    role = Role(str(entry["role"]))
+    if role in (Role.STAFF, Role.DIRECTOR) and not set(associations) & set(ASSOCIATIONS):
+        return None  # staff and directors belong to an association; without one, no access
+    return role, associations
+
+
+def _lower_keys(table: object) -> dict[str, object]:
+    if not isinstance(table, Mapping):
+        return {}
+    return {str(key).strip().lower(): value for key, value in table.items()}
+
+
+def signed_in_email() -> str | None:
     if not st.user.get("is_logged_in"):
         return None
-    email = str(st.user.get("email", "")).lower()
-    entry = st.secrets["dia"].get("users", {}).get(email)
-    if entry is None:
+    return str(st.user.get("email", "")).lower()
+
+
+def _from_login(lang: Lang) -> Viewer | None:
+    email = signed_in_email()
+    if email is None:
         return None
-    association = entry.get("association")
-    return User(Role(entry["role"]), association, str(st.user.get("name", email)), demo=False)
+    found = role_for(email, _secrets().get("dia", {}))  # type: ignore[arg-type]
+    if found is None:
+        return None
+    role, associations = found
+    name = str(st.user.get("name") or email)
+    return viewer_for(role, associations, lang=lang, name=name, email=email)
 
 
-def demo_user() -> User:
+def demo_viewer(lang: Lang) -> Viewer:
     index = int(st.session_state.get(DEMO_KEY, 0))
     role, association = DEMO_USERS[index % len(DEMO_USERS)]
-    return User(role, association, "demo", demo=True)
+    return viewer_for(role, [association] if association else [], lang=lang, demo=True, name="demo")
 
 
-def current_user() -> User | None:
-    """The user of this session; None when login is configured and nobody (known) is logged in."""
-    if login_configured():
-        return _from_login()
-    return demo_user()
+def current_viewer(lang: Lang) -> Viewer | None:
+    """The viewer of this session; None when nobody (known) is signed in, or when real data is
+    loaded without sign-in configured."""
+    match mode():
+        case "login":
+            return _from_login(lang)
+        case "demo":
+            return demo_viewer(lang)
+        case _:
+            return None

@@ -34,10 +34,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.cells import neutralise_workbook
 from core.codes import SIDES
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia import indicators, project
 from dia.auth import Role, User
+from dia.policy import viewer_for
 from dia.privacy import MASK, is_small
 from dia.project import Calendar, period_label
 from dia.warehouse import query, version
@@ -112,7 +114,7 @@ def _file(
     report = prepare(period, lang, project.calendar(), is_sample=project.is_sample())
     if kind == "pdf":
         return pdf_bytes(report)
-    user = User(Role(role), association, "export", demo=False)  # type: ignore[arg-type]
+    user = viewer_for(role, [association] if association else [], name="export")
     return excel_bytes(report, user)
 
 
@@ -130,7 +132,7 @@ def excel_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
 
 def pdf_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
     # The PDF names no company, so it is the same for every role.
-    return _deferred("pdf", period, lang, User(Role.FUNDER, None, "export", demo=False))
+    return _deferred("pdf", period, lang, viewer_for(Role.FUNDER, name="export"))
 
 
 # --- Excel ----------------------------------------------------------------------------------
@@ -373,6 +375,7 @@ def excel_bytes(report: Report, user: User) -> bytes:
     book.custom_doc_props.append(
         StringProperty(name="Sample data", value="yes" if report.is_sample else "no")
     )
+    neutralise_workbook(book)  # titles and names from the records stay text, never formulas
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

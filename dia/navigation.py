@@ -1,5 +1,6 @@
-"""Pages and who may open them. ``st.navigation`` only ever receives the allowed pages, so a page
-outside the user's role cannot be reached, not even by URL."""
+"""The pages, in menu order. Who may open which is decided in :mod:`dia.policy` (by url path);
+the router lists a viewer's allowed pages and answers a deep link to any other page with a
+"no access" message."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from typing import Final
 
 from core.i18n import N_
 from core.paths import PROJECT_ROOT
-from dia.auth import Role, User
-
-ALL_ROLES: Final = frozenset(Role)
+from dia.policy import Viewer
 
 
 @dataclass(frozen=True)
@@ -19,7 +18,6 @@ class PageSpec:
     script: str  # relative to the project root
     title: str  # English msgid, translated at runtime
     icon: str
-    roles: frozenset[Role]
     url_path: str
 
     @property
@@ -28,45 +26,41 @@ class PageSpec:
 
 
 PAGES: Final[tuple[PageSpec, ...]] = (
-    PageSpec("views/overview.py", "Overview", ":material/map:", ALL_ROLES, "overview"),
-    PageSpec("views/members.py", N_("Members"), ":material/groups:", ALL_ROLES, "members"),
-    PageSpec(
-        "views/cooperation.py", N_("Cooperation"), ":material/handshake:", ALL_ROLES, "cooperation"
-    ),
+    PageSpec("views/overview.py", "Overview", ":material/map:", "overview"),
+    PageSpec("views/members.py", N_("Members"), ":material/groups:", "members"),
+    PageSpec("views/cooperation.py", N_("Cooperation"), ":material/handshake:", "cooperation"),
     PageSpec(
         "views/progress.py",
         N_("Project progress"),
         ":material/timeline:",
-        frozenset({Role.DIRECTOR, Role.ADMIN}),
         "progress",
     ),
     PageSpec(
         "views/indicators.py",
         N_("Indicators"),
         ":material/fact_check:",
-        frozenset({Role.FUNDER, Role.DIRECTOR, Role.ADMIN}),
         "indicators",
     ),
-    PageSpec(
-        "views/labour.py", N_("Skilled workers"), ":material/engineering:", ALL_ROLES, "labour"
-    ),
-    PageSpec("views/energy.py", N_("Energy transition"), ":material/bolt:", ALL_ROLES, "energy"),
+    PageSpec("views/labour.py", N_("Skilled workers"), ":material/engineering:", "labour"),
+    PageSpec("views/energy.py", N_("Energy transition"), ":material/bolt:", "energy"),
     PageSpec(
         "views/data.py",
         N_("Data and uploads"),
         ":material/upload_file:",
-        frozenset({Role.STAFF, Role.ADMIN}),
         "data",
     ),
 )
 
 
-def pages_for(user: User) -> list[PageSpec]:
-    return [page for page in PAGES if user.role in page.roles]
+def pages_for(viewer: Viewer) -> list[PageSpec]:
+    return [page for page in PAGES if viewer.may_open(page.url_path)]
 
 
-def may_open(script: str, user: User | None) -> bool:
-    """Whether ``user`` may see the page ``script``; pages check it themselves as well, since
-    Streamlit may run a script of the views/ folder without the router (a deep link as the
-    first request after the server starts)."""
-    return user is not None and any(page.script == script for page in pages_for(user))
+def page_of(script: str) -> PageSpec | None:
+    return next((page for page in PAGES if page.script == script), None)
+
+
+def may_open(script: str, viewer: Viewer | None) -> bool:
+    """Whether ``viewer`` may see the page ``script`` (the policy decides by url path)."""
+    page = page_of(script)
+    return viewer is not None and page is not None and viewer.may_open(page.url_path)

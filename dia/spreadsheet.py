@@ -1,4 +1,5 @@
-"""Tables as .xlsx downloads: one sheet per table, note lines (sample label, source) on top."""
+"""Tables as .xlsx downloads: one sheet per table, note lines (sample label, source) on top.
+Every text cell goes through ``core.cells.safe_text``: text is never stored as a formula."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import numbers
 
 import pandas as pd
 import xlsxwriter
+
+from core.cells import safe_text
 
 
 def workbook_bytes(sheets: dict[str, pd.DataFrame], notes: list[str] | None = None) -> bytes:
@@ -21,11 +24,11 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], notes: list[str] | None = No
         sheet = book.add_worksheet(name[:31])
         row = 0
         for note in notes or []:
-            sheet.write_string(row, 0, note, note_format)
+            sheet.write_string(row, 0, safe_text(note), note_format)
             row += 1
         if notes:
             row += 1
-        sheet.write_row(row, 0, [str(c) for c in frame.columns], bold)
+        sheet.write_row(row, 0, [safe_text(str(c)) for c in frame.columns], bold)
         sheet.freeze_panes(row + 1, 0)
         for column, name_ in enumerate(frame.columns):
             values = frame[name_]
@@ -43,7 +46,7 @@ def workbook_bytes(sheets: dict[str, pd.DataFrame], notes: list[str] | None = No
                 elif isinstance(value, numbers.Number):
                     sheet.write_number(offset, column, float(value))  # type: ignore[arg-type]
                 else:
-                    sheet.write_string(offset, column, str(value))
+                    sheet.write_string(offset, column, safe_text(str(value)))
     book.close()
     return buffer.getvalue()
 

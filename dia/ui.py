@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
 from dia import auth
@@ -113,13 +114,49 @@ def footer() -> None:
 
 
 def login_screen() -> None:
+    """Sign-in, or "no access" with sign-out for a signed-in address that has no role."""
     st.title("DIA Monitor")
     if st.user.get("is_logged_in"):
-        st.error(_("Your account has no role in DIA Monitor yet. Ask an administrator."))
-        st.button(_("Log out"), on_click=st.logout)
+        st.error(
+            _(
+                "No access: the account {email} has no role in DIA Monitor. Ask an administrator.",
+                email=str(st.user.get("email", "")),
+            )
+        )
+        st.button(_("Log out"), on_click=st.logout, key="logout")
     else:
         st.write(_("Please log in to see the dashboard."))
-        st.button(_("Log in"), on_click=st.login)
+        st.button(_("Log in"), on_click=st.login, key="login")
+
+
+def setup_screen() -> None:
+    """Real data without sign-in configured: show how to set it up, and no data."""
+    st.title("DIA Monitor")
+    st.error(
+        _(
+            "Real member or project data is loaded, but sign-in is not configured. No data is shown until it is."
+        ),
+        icon=":material/lock:",
+    )
+    st.markdown(
+        _(
+            "To set up sign-in, copy `.streamlit/secrets.toml.example` to `.streamlit/secrets.toml`, "
+            "enter your OpenID Connect provider under `[auth]` and give people a role under "
+            "`[dia.users]` (by e-mail address) or `[dia.domains]` (by e-mail domain), then restart "
+            "the dashboard. See docs/access.md."
+        )
+    )
+
+
+def no_access(home: StreamlitPage) -> None:
+    """A page the viewer may not open (a deep link, an old bookmark): say so, offer the way home."""
+    st.title(_("No access"))
+    st.error(_("You do not have access to this page."), icon=":material/block:")
+    st.page_link(home, label=_("Go to your first page"), icon=":material/home:")
+
+
+def logout_button() -> None:
+    st.sidebar.button(_("Log out"), on_click=st.logout, key="logout", icon=":material/logout:")
 
 
 def kpi(label: str, value: str, help_text: str | None = None, delta: str | None = None) -> None:
@@ -138,11 +175,11 @@ def map_attribution() -> None:
     )
 
 
-def page_user() -> auth.User:
-    """The user a page renders for. The router only runs pages for known users; a page never
+def page_user() -> auth.Viewer:
+    """The viewer a page renders for. The router only runs pages for known viewers; a page never
     renders without one."""
-    user = auth.current_user()
-    if user is None:
+    viewer = auth.current_viewer(current_lang())
+    if viewer is None:
         st.stop()
-    assert user is not None
-    return user
+    assert viewer is not None
+    return viewer

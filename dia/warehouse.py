@@ -73,6 +73,13 @@ def _cached_query(
     return run_query(path, name, dict(params))
 
 
+def cursor() -> tuple[Version, duckdb.DuckDBPyConnection]:
+    """A cursor on the published version, for callers that run shared SQL of the foundation
+    package (close it when done)."""
+    current = version()
+    return current, _connection(str(current.path)).cursor()
+
+
 def query(name: str, **params: object) -> pd.DataFrame:
     """A cached query on the published version. Callers must not mutate the returned frame."""
     current = version()

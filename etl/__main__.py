@@ -114,6 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     print_summary(report)
     assert report.version is not None
     print(f"published {report.version.path}")
+    real = build_mod.real_data_without_sign_in(report.version)
+    if real:
+        print(
+            f"warning: {real} rows of real member or project data are published but sign-in is "
+            "not configured: the dashboard shows no data until [auth] and [dia] are set in "
+            ".streamlit/secrets.toml (see docs/access.md)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -14,6 +14,8 @@ import duckdb
 import pandas as pd
 from tqdm import tqdm
 
+from core import audit
+from core.access import read_secrets, real_row_counts, sign_in_configured
 from core.i18n import translate
 from core.paths import (
     INTRODUCTIONS_FILE,
@@ -305,7 +307,22 @@ def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> Build
                     "pid": os.getpid(),
                 },
             )
+            audit.record(
+                "build",
+                f"{status}: {len(files)} input files",
+                version=version_id if status == "published" else None,
+                details={"rows_loaded": report.accepted, "rows_rejected": report.rejected},
+            )
         return report
+
+
+def real_data_without_sign_in(version: Version) -> int:
+    """Real member and project rows in ``version`` when no sign-in is configured (else 0): the
+    dashboard then shows no data at all, only how to set up sign-in."""
+    if sign_in_configured(read_secrets()):
+        return 0
+    with duckdb.connect(str(version.path), read_only=True) as con:
+        return sum(real_row_counts(con).values())
 
 
 def published() -> Version | None:

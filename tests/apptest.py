@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.i18n import LANGS
 from dia.auth import DEMO_USERS, Role
+from dia.policy import Viewer, viewer_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -17,6 +18,12 @@ ROLE_INDEXES = range(len(DEMO_USERS))
 def role_id(index: int) -> str:
     role, association = DEMO_USERS[index]
     return f"{role.value}-{association}" if association else role.value
+
+
+def demo(index: int) -> Viewer:
+    """The viewer the demo preview ``index`` stands for."""
+    role, association = DEMO_USERS[index]
+    return viewer_for(role, [association] if association else [], demo=True)
 
 
 def index_of(role: Role, association: str | None = None) -> int:

@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 
 from core.i18n import LANGS
-from dia.auth import DEMO_USERS, User
 from dia.navigation import PAGES, pages_for
-from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
+from tests.apptest import ROLE_INDEXES, all_text, demo, open_page, role_id
 
 FOOTER = {"en": "Warehouse version", "nl": "Datawarehouse-versie", "de": "Data-Warehouse-Version"}
 
 CASES = [
     (page.script, index, lang)
     for index in ROLE_INDEXES
-    for page in pages_for(User(DEMO_USERS[index][0], DEMO_USERS[index][1], "demo", True))
+    for page in pages_for(demo(index))
     for lang in LANGS
 ]
 
@@ -51,8 +50,7 @@ def test_chrome_for_every_role(data_dir: Path, role_index: int, lang: str) -> No
 
 def test_pages_outside_role_are_not_reachable(data_dir: Path) -> None:
     for index in ROLE_INDEXES:
-        role, association = DEMO_USERS[index]
-        allowed = {p.script for p in pages_for(User(role, association, "demo", True))}
+        allowed = {p.script for p in pages_for(demo(index))}
         for page in PAGES:
             if page.script in allowed:
                 continue

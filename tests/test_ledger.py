@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from dia.auth import Role, User
+from dia.auth import Role
+from dia.policy import viewer_for
 from dia.privacy import MASK
 from dia.project import Calendar
 
@@ -164,8 +165,8 @@ def report_files(data_dir: Path) -> dict[str, bytes]:
     report = ledger_report.prepare(cal.current, "de", cal, is_sample=project.is_sample())
     return {
         "pdf": ledger_report.pdf_bytes(report),
-        "xlsx_funder": ledger_report.excel_bytes(report, User(Role.FUNDER, None, "f", True)),
-        "xlsx_director": ledger_report.excel_bytes(report, User(Role.DIRECTOR, "OE", "d", True)),
+        "xlsx_funder": ledger_report.excel_bytes(report, viewer_for(Role.FUNDER)),
+        "xlsx_director": ledger_report.excel_bytes(report, viewer_for(Role.DIRECTOR, ["OE"])),
     }
 
 

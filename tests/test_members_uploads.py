@@ -15,7 +15,8 @@ from python_calamine import CalamineWorkbook
 
 from core.versions import current_version
 from dia import uploads
-from dia.auth import Role, User
+from dia.auth import Role
+from dia.policy import viewer_for
 
 
 def member_list(header: list[str], rows: list[list[object]]) -> bytes:
@@ -83,7 +84,7 @@ def test_safe_names() -> None:
 def test_staff_load_member_lists_of_their_own_association(
     role: Role, association: str | None, upload: bytes, allowed: bool
 ) -> None:
-    user = User(role, association, "demo", demo=True)  # type: ignore[arg-type]
+    user = viewer_for(role, [association] if association else [], demo=True)
     report = uploads.check_upload("list.xlsx", upload)
     problem = uploads.permission_problem(user, report, "de")
     assert (problem is None) == allowed
