@@ -4,11 +4,11 @@ and the sources beside them (a "sources" sheet; comment lines on top of the CSV)
 from __future__ import annotations
 
 import io
-from typing import Final
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.cells import safe_frame, safe_text
 from core.i18n import N_, Lang, translate
 from dia.export.exhibit import SAMPLE_MARK, Rendered
 from dia.export.figure_data import BOLD_NAME, as_list, axis_title, chart_data, number, plain
@@ -22,7 +22,6 @@ SOURCES = N_("Sources")
 TITLE = N_("Title")
 SAMPLE = N_("Sample data")
 # Text a spreadsheet would run as a formula (CWE-1236): written with a leading apostrophe.
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def chart_table(figure: go.Figure, lang: Lang, *, mask: bool = False) -> pd.DataFrame:
@@ -84,21 +83,14 @@ def xlsx_bytes(rendered: Rendered, lang: Lang, *, mask: bool = False) -> bytes:
     )
 
 
-def _safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def csv_bytes(rendered: Rendered, lang: Lang, *, mask: bool = False) -> bytes:
     """UTF-8 CSV (with BOM, for Excel) in the language's separators: "; " and decimal comma in
     NL and DE. Title and source lead as ``#`` lines."""
-    frame = chart_table(rendered.figure, lang, mask=mask).map(_safe)
-    frame.columns = [_safe(c) for c in frame.columns]
+    frame = safe_frame(chart_table(rendered.figure, lang, mask=mask))
     decimal = "," if lang in ("nl", "de") else "."
     sep = ";" if decimal == "," else ","
     buffer = io.StringIO()
     for note in (rendered.title, rendered.source_line):
-        buffer.write("# " + str(_safe(note)).replace("\n", " ") + "\n")
+        buffer.write("# " + safe_text(str(note)).replace("\n", " ") + "\n")
     frame.to_csv(buffer, index=False, sep=sep, decimal=decimal)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
