@@ -44,6 +44,13 @@ PAGES: Final[tuple[PageSpec, ...]] = (
     PageSpec("views/labour.py", N_("Skilled workers"), ":material/engineering:", "labour"),
     PageSpec("views/energy.py", N_("Energy transition"), ":material/bolt:", "energy"),
     PageSpec(
+        "views/presentation.py",
+        N_("Presentation"),
+        ":material/slideshow:",
+        ALL_ROLES,
+        "presentation",
+    ),
+    PageSpec(
         "views/data.py",
         N_("Data and uploads"),
         ":material/upload_file:",

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from core.i18n import fmt_number
-from dia import overview
+from core.i18n import fmt_number, translate
+from dia import exhibits, overview
+from dia.export.exhibit import Exhibit
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution, page_user, translated
+from dia.ui import _, current_lang, kpi, page_user, translated
 
 lang = current_lang()
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
@@ -50,9 +51,24 @@ with right:
 
 st.subheader(_("{measure} per municipality", measure=_(measure.label)))
 user = page_user()
-st.plotly_chart(
-    overview.overview_map(measure, de_level, lang, mask=user.aggregates_only),
-    width="stretch",
-    key="overview_map",
+exhibits.show(
+    Exhibit(
+        key="overview_map",
+        page="overview",
+        build=lambda in_lang: overview.overview_map(
+            measure, de_level, in_lang, mask=user.aggregates_only
+        ),
+        title=lambda in_lang: translate(
+            in_lang, "{measure} per municipality", measure=translate(in_lang, measure.label)
+        ),
+        sources=lambda in_lang: exhibits.map_sources(
+            in_lang, members=measure.is_count, population=not measure.is_count
+        ),
+        is_sample=measure.is_count and exhibits.members_are_sample(),
+        filters={_("Measure"): _(measure.label), _("German units"): _(DE_LEVEL_LABELS[de_level])},
+        is_map=True,
+        counts=measure.is_count,
+    ),
+    user,
+    lang,
 )
-map_attribution()

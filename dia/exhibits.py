@@ -1,0 +1,133 @@
+"""A chart or map on a page with what travels with it: the source line in words, "add to
+presentation" with the current filters, and downloads (PNG, SVG with title, source and sample
+label drawn in; the numbers as Excel or CSV with headers in the language and the sources)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Final
+
+import streamlit as st
+
+from core.i18n import N_, Lang, fmt_date, translate
+from dia import members as member_data
+from dia import presentation
+from dia.auth import User
+from dia.export import images, tables
+from dia.export.exhibit import Exhibit, Rendered, Sources, render
+from dia.warehouse import query
+
+ADD = N_("Add to presentation")
+ADDED = N_("In the presentation")
+ADDED_TOAST = N_("Added to the presentation: {title}")
+DOWNLOAD = N_("Download")
+PNG = N_("Picture (PNG)")
+SVG = N_("Drawing (SVG)")
+XLSX = N_("Data (Excel)")
+CSV = N_("Data (CSV)")
+# Plotly's own camera button saves a picture without source or sample label: ours replace it.
+PLOT_CONFIG: Final[dict[str, Any]] = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d"],
+}
+
+
+BOUNDARIES = N_(
+    "Boundaries: BKG administrative areas VG5000 (© GeoBasis-DE / BKG 2021, data changed) "
+    "and CBS/Kadaster municipal boundaries"
+)
+POPULATION_NL = N_("Population NL: CBS, population per municipality")
+POPULATION_DE = N_(
+    "Population DE: Zensus 2022, Statistical Offices of the Federation and the Länder"
+)
+
+
+def map_sources(lang: Lang, *, population: bool = False, members: bool = False) -> Sources:
+    """The map's own sources (boundaries; population where it is shown) and, with
+    ``members``, the member lists behind member counts."""
+    found: Sources = [(translate(lang, BOUNDARIES), "2021 · 2015")]
+    if population:
+        found.append((translate(lang, POPULATION_NL), fmt_date(dt.date(2021, 1, 1), lang)))
+        found.append((translate(lang, POPULATION_DE), fmt_date(dt.date(2022, 5, 15), lang)))
+    if members:
+        found.extend(member_data.sources(lang))
+    return found
+
+
+def members_are_sample() -> bool:
+    return bool(query("member_sources")["is_sample"].any())
+
+
+def viewer(user: User) -> tuple[str, str | None]:
+    return str(user.role), user.association
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:60] or "chart"
+
+
+def _add(exhibit: Exhibit, title: str, lang: Lang) -> None:
+    presentation.add(exhibit, title, lang)
+    st.toast(translate(lang, ADDED_TOAST, title=title), icon=":material/slideshow:")
+
+
+def show(exhibit: Exhibit, user: User, lang: Lang) -> Rendered:
+    """Draw the exhibit with its caption and actions; returns what was drawn."""
+    rendered = render(exhibit, lang)
+    st.plotly_chart(rendered.figure, width="stretch", key=exhibit.key, config=PLOT_CONFIG)
+    st.caption(rendered.source_line)
+    actions(exhibit, rendered, user, lang)
+    return rendered
+
+
+def actions(exhibit: Exhibit, rendered: Rendered, user: User, lang: Lang) -> None:
+    presentation.basket(viewer(user))
+    mask = user.aggregates_only and exhibit.counts
+    name = _slug(rendered.title)
+    left, right, _rest = st.columns([2, 1.3, 4], vertical_alignment="center")
+    with left:
+        added = presentation.contains(exhibit)
+        st.button(
+            translate(lang, ADDED if added else ADD),
+            key=f"add_{exhibit.key}",
+            icon=":material/check:" if added else ":material/add_to_queue:",
+            disabled=added,
+            on_click=_add,
+            args=(exhibit, rendered.title, lang),
+            type="tertiary",
+        )
+    with right, st.popover(translate(lang, DOWNLOAD), icon=":material/download:", type="tertiary"):
+        # Callables: a file is made only when someone asks for it.
+        st.download_button(
+            translate(lang, PNG),
+            data=lambda: images.picture(rendered, "png"),
+            file_name=f"{name}.png",
+            mime="image/png",
+            key=f"png_{exhibit.key}",
+            on_click="ignore",
+        )
+        st.download_button(
+            translate(lang, SVG),
+            data=lambda: images.picture(rendered, "svg"),
+            file_name=f"{name}.svg",
+            mime="image/svg+xml",
+            key=f"svg_{exhibit.key}",
+            on_click="ignore",
+        )
+        st.download_button(
+            translate(lang, XLSX),
+            data=lambda: tables.xlsx_bytes(rendered, lang, mask=mask),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{exhibit.key}",
+            on_click="ignore",
+        )
+        st.download_button(
+            translate(lang, CSV),
+            data=lambda: tables.csv_bytes(rendered, lang, mask=mask),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"csv_{exhibit.key}",
+            on_click="ignore",
+        )
