@@ -13,9 +13,9 @@ import streamlit as st
 from core.i18n import N_, Lang, fmt_date, translate
 from dia import members as member_data
 from dia import presentation
-from dia.auth import User
 from dia.export import images, tables
 from dia.export.exhibit import Exhibit, Rendered, Sources, render
+from dia.policy import Viewer
 from dia.warehouse import query
 
 ADD = N_("Add to presentation")
@@ -59,8 +59,9 @@ def members_are_sample() -> bool:
     return bool(query("member_sources")["is_sample"].any())
 
 
-def viewer(user: User) -> tuple[str, str | None]:
-    return str(user.role), user.association
+def viewer(user: Viewer) -> tuple[str, ...]:
+    """Who the basket belongs to: the role and what it may see."""
+    return (str(user.role), *user.scope_key())
 
 
 def _slug(text: str) -> str:
@@ -72,7 +73,7 @@ def _add(exhibit: Exhibit, title: str, lang: Lang) -> None:
     st.toast(translate(lang, ADDED_TOAST, title=title), icon=":material/slideshow:")
 
 
-def show(exhibit: Exhibit, user: User, lang: Lang) -> Rendered:
+def show(exhibit: Exhibit, user: Viewer, lang: Lang) -> Rendered:
     """Draw the exhibit with its caption and actions; returns what was drawn."""
     rendered = render(exhibit, lang)
     st.plotly_chart(rendered.figure, width="stretch", key=exhibit.key, config=PLOT_CONFIG)
@@ -81,14 +82,14 @@ def show(exhibit: Exhibit, user: User, lang: Lang) -> Rendered:
     return rendered
 
 
-def actions(exhibit: Exhibit, rendered: Rendered, user: User, lang: Lang) -> None:
+def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> None:
     presentation.basket(viewer(user))
-    mask = user.aggregates_only and exhibit.counts
+    mask = user.mask_small_counts() and exhibit.counts
     name = _slug(rendered.title)
     left, right, _rest = st.columns([2, 1.3, 4], vertical_alignment="center")
-    with left:
+    if user.may_export("presentation"):
         added = presentation.contains(exhibit)
-        st.button(
+        left.button(
             translate(lang, ADDED if added else ADD),
             key=f"add_{exhibit.key}",
             icon=":material/check:" if added else ":material/add_to_queue:",
@@ -97,6 +98,8 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: User, lang: Lang) -> Non
             args=(exhibit, rendered.title, lang),
             type="tertiary",
         )
+    if not user.may_export("chart"):
+        return
     with right, st.popover(translate(lang, DOWNLOAD), icon=":material/download:", type="tertiary"):
         # Callables: a file is made only when someone asks for it.
         st.download_button(

@@ -47,7 +47,6 @@ PAGES: Final[tuple[PageSpec, ...]] = (
         "views/presentation.py",
         N_("Presentation"),
         ":material/slideshow:",
-        ALL_ROLES,
         "presentation",
     ),
     PageSpec(

@@ -46,6 +46,7 @@ PAGE_ROLES: Final[dict[str, frozenset[Role]]] = {
     "indicators": frozenset({Role.FUNDER, Role.DIRECTOR, Role.ADMIN}),
     "labour": ALL_ROLES,
     "energy": ALL_ROLES,
+    "presentation": ALL_ROLES,  # decks are built from what the viewer sees, funder rules applied
     "data": frozenset({Role.STAFF, Role.ADMIN}),
 }
 

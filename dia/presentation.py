@@ -45,7 +45,7 @@ class BasketItem:
         return self.exhibit.key, self.filters
 
 
-def basket(viewer: tuple[str, str | None] | None = None) -> list[BasketItem]:
+def basket(viewer: tuple[str, ...] | None = None) -> list[BasketItem]:
     """The session's basket. Items are built with the viewer's rights (funders: masked); when
     the viewer changes (role preview), the basket starts empty, so a deck never carries what
     the current viewer may not see."""

@@ -56,7 +56,7 @@ exhibits.show(
         key="overview_map",
         page="overview",
         build=lambda in_lang: overview.overview_map(
-            measure, de_level, in_lang, mask=user.aggregates_only
+            measure, de_level, in_lang, mask=user.mask_small_counts()
         ),
         title=lambda in_lang: translate(
             in_lang, "{measure} per municipality", measure=translate(in_lang, measure.label)

@@ -88,7 +88,7 @@ def editor() -> None:
             st.session_state["deck_file"] = (
                 recipe,
                 presentation.deck_bytes(
-                    items, deck_lang, mask=user.aggregates_only, definitions=definitions
+                    items, deck_lang, mask=user.mask_small_counts(), definitions=definitions
                 ),
             )
     made = st.session_state.get("deck_file")
