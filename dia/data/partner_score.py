@@ -113,7 +113,7 @@ def sector_fit(anchor: Anchor, division: str | None, w: Weights) -> tuple[float,
         return w.same_division, SAME_DIVISION
     if any(frozenset({division, d}) in w.complementary_pairs for d in anchor.divisions):
         return w.complementary, COMPLEMENTARY
-    if {_section_of(division)} & {_section_of(d) for d in anchor.divisions} - {None}:
+    if {section_of(division)} & {section_of(d) for d in anchor.divisions} - {None}:
         return w.same_section, SAME_SECTION
     return 0.0, None
 
@@ -127,9 +127,22 @@ _SECTIONS: Final = (
 )  # fmt: skip
 
 
-def _section_of(division: str) -> str | None:
+def section_of(division: str) -> str | None:
     number = int(division) if division.isdigit() else -1
     return next((s for s, first, last in _SECTIONS if first <= number <= last), None)
+
+
+def divisions_of(codes: Iterable[str]) -> frozenset[str]:
+    """NACE codes as divisions: a section letter stands for all its divisions."""
+    out: set[str] = set()
+    for code in codes:
+        if code.isdigit():
+            out.add(code.zfill(2))
+            continue
+        for section, first, last in _SECTIONS:
+            if section == code:
+                out.update(f"{n:02d}" for n in range(first, last + 1))
+    return frozenset(out)
 
 
 def size_fit(a: str | None, b: str | None, w: Weights) -> float:

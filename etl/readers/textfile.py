@@ -341,8 +341,12 @@ _LABELLED_PERIOD_RE: Final = re.compile(
 def parse_period(text: str) -> str:
     """ISO form of a published period: ``2021``, ``2024-12-31`` (from ``31.12.2024`` too),
     ``2023-06`` (also ``2023 juni``), ``2023-Q2`` (also ``2023 2e kwartaal``).
-    Raises ``ValueError``."""
+    GENESIS writes a period by its start and length, ``2023-10P6M`` (winter semester 2023/24):
+    its start month. Raises ``ValueError``."""
     stripped = text.strip()
+    semester = re.fullmatch(r"(\d{4})-(\d{2})P\d+M", stripped)
+    if semester is not None and 1 <= int(semester[2]) <= 12:
+        return f"{semester[1]}-{semester[2]}"
     labelled = _LABELLED_PERIOD_RE.match(stripped)
     if labelled is not None:
         if labelled["quarter"]:
