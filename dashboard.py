@@ -6,13 +6,15 @@ import streamlit as st
 
 from core import audit
 from core.paths import PROJECT_ROOT
-from dia import auth, ui
+from dia import auth, links, ui
 from dia.navigation import PAGES
+from dia.presentation import version_label
 from dia.warehouse import NoWarehouseError, version
 
 ICON = PROJECT_ROOT / "assets" / "favicon.png"
 st.set_page_config(page_title="DIA Monitor", page_icon=str(ICON), layout="wide")
 
+links.restore_language(ui.LANG_KEY)
 ui.language_switch()
 mode = auth.mode()
 if mode == "setup":
@@ -32,12 +34,15 @@ else:
     ui.logout_button()
 
 try:
-    version()
+    published = version()
 except NoWarehouseError:
     st.error(
         ui._("No data has been loaded yet. Run `make run` or `python -m etl build --samples`.")
     )
     st.stop()
+lang = ui.current_lang()
+links.keep(lang, published.version_id, version_label(lang))
+links.share_box(lang)
 
 # Every page keeps its url path for every viewer: a page the viewer may not open answers with
 # "no access" (hidden from the menu) instead of silently landing elsewhere.

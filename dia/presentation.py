@@ -89,7 +89,12 @@ def version_label(lang: Lang) -> str:
     finished = pd.Timestamp(info.iloc[0]["finished_at"])
     if finished.tzinfo is None:
         finished = finished.tz_localize("UTC")
-    local = finished.tz_convert(TIME_ZONE).to_pydatetime()
+    return fmt_build_time(finished.to_pydatetime(), lang)
+
+
+def fmt_build_time(moment: dt.datetime, lang: Lang) -> str:
+    """A build time in the project's time zone, e.g. "1 december 2026, 05:10 (CET)"."""
+    local = moment.astimezone(TIME_ZONE)
     return translate(
         lang,
         VERSION_LABEL,

@@ -39,6 +39,8 @@ with left:
         overview.MEASURES,
         format_func=translated(lambda m: m.label),
         horizontal=True,
+        key="measure",
+        bind="query-params",
     )
 with right:
     de_level = st.radio(
@@ -46,6 +48,8 @@ with right:
         DE_LEVELS,
         format_func=translated(DE_LEVEL_LABELS.__getitem__),
         horizontal=True,
+        key="de_units",
+        bind="query-params",
         help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
     )
 

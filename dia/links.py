@@ -1,0 +1,78 @@
+"""Shareable links: the page (its url path), the filters (widgets bound to query parameters
+with ``bind="query-params"``), the language and the data version travel in the URL.
+
+Opening a link restores the view inside the opener's own role: the router decides which pages
+exist for the viewer, queries bind what the viewer may see, and a link never carries the role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from core.i18n import LANGS, N_, Lang, translate
+from dia.presentation import fmt_build_time
+
+LANG_PARAM: Final = "lang"
+DATA_PARAM: Final = "data"
+_RESTORED: Final = "link_restored"
+OTHER_VERSION = N_(
+    "This link was made with the data of {then}; you see the current data of {now}, so numbers "
+    "may differ."
+)
+SHARE = N_("Link to this view")
+SHARE_HELP = N_(
+    "Page, filters, language and data version are in the link. Whoever opens it sees the view "
+    "within their own role."
+)
+
+
+def restore_language(lang_key: str) -> None:
+    """On a session's first run, take the language from the link (before the switch is drawn)."""
+    if st.session_state.get(_RESTORED):
+        return
+    wanted = st.query_params.get(LANG_PARAM)
+    if wanted in LANGS:
+        st.session_state[lang_key] = wanted
+
+
+def keep(lang: Lang, version_id: str, version_label: str) -> None:
+    """Write language and data version into the URL; on the first run, say when the link was
+    made with another data version than the one published now."""
+    linked = st.query_params.get(DATA_PARAM)
+    first_run = not st.session_state.get(_RESTORED)
+    st.session_state[_RESTORED] = True
+    if first_run and linked and linked != version_id:
+        st.info(
+            translate(lang, OTHER_VERSION, then=_version_date(linked, lang), now=version_label),
+            icon=":material/history:",
+        )
+    if st.query_params.get(LANG_PARAM) != lang:
+        st.query_params[LANG_PARAM] = lang
+    if st.query_params.get(DATA_PARAM) != version_id:
+        st.query_params[DATA_PARAM] = version_id
+
+
+def _version_date(version_id: str, lang: Lang) -> str:
+    """``dia-20261201T041011809527Z-ac9060`` → its build time as people read it."""
+    stamp = version_id.removeprefix("dia-")[:15]
+    try:
+        built = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return version_id
+    return fmt_build_time(built, lang)
+
+
+def current_link() -> str:
+    base = st.context.url or ""
+    query = urlencode(st.query_params.to_dict())
+    return f"{base}?{query}" if query else base
+
+
+def share_box(lang: Lang) -> None:
+    with st.sidebar.popover(translate(lang, SHARE), icon=":material/link:", width="stretch"):
+        st.caption(translate(lang, SHARE_HELP))
+        st.code(current_link(), language=None, wrap_lines=True)

@@ -1,0 +1,55 @@
+"""Shareable links: page, filters, language and data version in the query string restore the
+view, inside the opener's own role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core.versions import Version
+from dia.auth import Role
+from tests.apptest import DASHBOARD, index_of
+
+
+def _open(params: dict[str, str], role_index: int, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=90)
+    at.session_state["demo_user"] = role_index
+    at.query_params = dict(params)
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
+
+
+def test_link_restores_language_and_filters(data_dir: Path, published: Version) -> None:
+    params = {"lang": "de", "measure": "Bevölkerungsdichte", "de_units": "Gemeinden"}
+    at = _open(params, index_of(Role.DIRECTOR, "WVE"))
+    assert not at.exception
+    assert at.session_state["lang"] == "de"
+    radios = {radio.key: radio.value for radio in at.radio}
+    assert radios["measure"].key == "density"
+    assert radios["de_units"] == "gemeinde"
+    assert [s.value for s in at.subheader] == ["Bevölkerungsdichte je Gemeinde"]
+    # The view writes language and data version back, so the link can be passed on.
+    assert at.query_params["lang"] == "de"
+    assert at.query_params["data"] == published.version_id
+
+
+def test_link_never_carries_a_role(data_dir: Path) -> None:
+    funder = index_of(Role.FUNDER)
+    params = {"lang": "nl", "measure": "Lidbedrijven", "demo_user": str(index_of(Role.ADMIN))}
+    at = _open(params, funder)
+    assert not at.exception
+    assert at.session_state["demo_user"] == funder  # the role comes from the opener only
+    assert [box.value for box in at.sidebar.selectbox] == ["nl", funder]
+    assert next(r for r in at.radio if r.key == "measure").value.key == "members"
+    # The funder's view of the same filters: member counts under 5 are not drawn.
+    assert "Lidbedrijven per gemeente" in [s.value for s in at.subheader]
+
+
+def test_link_from_another_data_version_says_so(data_dir: Path) -> None:
+    at = _open({"lang": "en", "data": "dia-20250102T030405000000Z-abc123"}, index_of(Role.ADMIN))
+    assert not at.exception
+    infos = " ".join(i.value for i in at.info)
+    assert "This link was made with the data of 2 January 2025, 04:04 (CET)" in infos
