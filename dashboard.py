@@ -31,7 +31,7 @@ else:
     if not st.session_state.get("signed_in_logged"):
         st.session_state["signed_in_logged"] = True
         audit.record("sign_in", viewer.email, who=viewer.email, role=viewer.role.value)
-    ui.logout_button()
+    ui.signed_in_box(viewer)
 
 try:
     published = version()

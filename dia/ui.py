@@ -45,17 +45,18 @@ def language_switch() -> None:
     )
 
 
-def role_labels() -> list[str]:
+def role_label(role: auth.Role, association: str | None) -> str:
     labels = {
         auth.Role.DIRECTOR: _("Director"),
         auth.Role.STAFF: _("Staff"),
         auth.Role.FUNDER: _("Funder"),
         auth.Role.ADMIN: _("Administrator"),
     }
-    return [
-        labels[role] + (f" · {association}" if association else "")
-        for role, association in auth.DEMO_USERS
-    ]
+    return labels[role] + (f" · {association}" if association else "")
+
+
+def role_labels() -> list[str]:
+    return [role_label(role, association) for role, association in auth.DEMO_USERS]
 
 
 def role_preview() -> None:
@@ -155,7 +156,9 @@ def no_access(home: StreamlitPage) -> None:
     st.page_link(home, label=_("Go to your first page"), icon=":material/home:")
 
 
-def logout_button() -> None:
+def signed_in_box(viewer: auth.Viewer) -> None:
+    """Who is signed in, in which role, and the way out."""
+    st.sidebar.caption(f"{viewer.email} · {role_label(viewer.role, viewer.association)}")
     st.sidebar.button(_("Log out"), on_click=st.logout, key="logout", icon=":material/logout:")
 
 

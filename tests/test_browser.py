@@ -97,6 +97,7 @@ def test_first_request_deep_link_cannot_bypass_roles(data_dir: Path) -> None:
         browser.close()
     assert upload_inputs == 0
     assert not any("upload" in h.lower() for h in headings), headings
+    assert headings[0] == "No access", "a closed page says so instead of landing elsewhere"
 
 
 def test_overview_map_is_drawn_offline(server: str, tmp_path: Path) -> None:
