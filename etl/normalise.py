@@ -171,8 +171,14 @@ def is_blank(values: pd.Series) -> pd.Series:
 
 def text_key(value: object) -> str:
     """Lower case, without accents, spaces or punctuation: ``"KvK-nummer"`` → ``"kvknummer"``."""
-    text = unicodedata.normalize("NFKD", str(value).casefold())
+    text = str(value).casefold()
+    if text.isascii():  # the common case, without a look at every character in Python
+        return _NOT_ASCII_ALNUM.sub("", text)
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+
+
+_NOT_ASCII_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
 
 def text_keys(values: pd.Series) -> pd.Series:

@@ -13,7 +13,8 @@ import pytest
 import xlsxwriter
 
 from core.versions import Version
-from etl.samples.members import OE_FILE, WVE_CSV, WVE_FILE, expected_summary
+from etl.samples.members import OE_FILE, WVE_CSV, WVE_FILE
+from tests.sample_expectations import members as expected_summary
 
 MEMBER_FILES = (OE_FILE, WVE_FILE, WVE_CSV)
 

@@ -426,7 +426,8 @@ def test_etl_check_exit_codes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("scale", [1, 2])
 def test_sample_files_hold_what_the_plan_says(tmp_path: Path, scale: int) -> None:
-    from etl.samples.members import expected_summary, generate
+    from etl.samples.members import generate
+    from tests.sample_expectations import members as expected_summary
 
     paths = generate(tmp_path, scale)
     expected = expected_summary(scale)

@@ -9,8 +9,8 @@ publications that have no machine-readable download:
   Arbeitsstellen) and unemployed by target occupation (Arbeitslose nach Zielberuf) by KldB 2010
   Berufsgattung for Landkreis Emsland (03454).
 
-Quarterly, ending 2024-Q4 (twelve quarters per unit of ``scale``; before 2022 the levels stay
-flat), with the published total over all occupations per quarter. The
+Quarterly, ending 2024-Q4 (twelve quarters per unit of ``scale``, back to 2015-Q1 at most;
+before 2022 the levels stay flat), with the published total over all occupations per quarter. The
 figures are invented but plausible: tight for technicians, welders, electricians, truck
 drivers, care and ICT on both sides; surplus in office and retail work; and a few groups where
 one side's shortage meets the other side's surplus (hospitality, cleaning and order picking
@@ -37,6 +37,9 @@ NL_FILE: Final = "uwv_drenthe_vacatures_werkzoekenden_brc2014.csv"
 DE_FILE: Final = "ba_emsland_arbeitsstellen_arbeitslose_kldb2010.xlsx"
 LAST_QUARTER: Final = (2024, 4)
 QUARTERS: Final = 12  # per unit of scale: 2022-Q1 … 2024-Q4 at scale 1
+# No quarter before both classifications were in use (BRC 2014 from 2014, KldB 2010 from 2011):
+# larger scales add history back to here and no further.
+FIRST_QUARTER: Final = (2015, 1)
 SEED: Final = 20240630
 
 # Seasonal factors per quarter: vacancies peak in spring, job seekers in winter.
@@ -157,10 +160,13 @@ SIDES: Final = (NL, DE)
 
 
 def quarters(scale: int = 1) -> list[tuple[int, int]]:
-    """The sample quarters, oldest first, ending with ``LAST_QUARTER``."""
+    """The sample quarters, oldest first, ending with ``LAST_QUARTER`` and starting no earlier
+    than ``FIRST_QUARTER``."""
     year, quarter = LAST_QUARTER
     found = []
     for _ in range(QUARTERS * max(scale, 1)):
+        if (year, quarter) < FIRST_QUARTER:
+            break
         found.append((year, quarter))
         year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
     return found[::-1]

@@ -3,8 +3,8 @@
 Three files as the associations might keep them: OE's workbook (a main sheet with title rows,
 a hidden stale column and a totals row, a sheet of 2025's new members with other headers, an
 explanations sheet), WVE's workbook and a CSV export (Windows-1252, ``;``) of part of WVE's
-members. About 3–4 % of the rows carry the defects real lists have; ``plan(scale).expected``
-says exactly what a correct build makes of them. Every file says "Voorbeelddata /
+members. About 3–4 % of the rows carry the defects real lists have; each ``Row`` of
+``plan(scale)`` says which (``defect``) or that it repeats a member (``duplicate``). Every file says "Voorbeelddata /
 Beispieldaten" above its header, which is how the reader marks its source as sample.
 """
 
@@ -13,11 +13,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import random
 import tomllib
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -29,7 +27,6 @@ import xlsxwriter
 from core.paths import REFERENCE_DIR
 from etl import normalise
 from etl.memberlist.columns import FIELDS
-from etl.memberlist.rows import NO_NAME
 from etl.reference import region_frame
 
 ORDER: Final = 10
@@ -58,6 +55,7 @@ OE_DEFECTS: Final = (
 )
 WVE_DEFECTS: Final = (("name", 1), ("outside", 2), ("date", 2), ("sector", 2), ("employees", 1))
 OE_DUPLICATES: Final = 2
+OE_FIRST_NUMBER: Final = 1001
 WVE_DUPLICATES: Final = 2  # one inside the workbook, one across workbook and CSV
 
 DEFECT_VALUES: Final[dict[str, dict[str, list[Any]]]] = {
@@ -162,13 +160,13 @@ class Company:
     phone: str
 
 
-@dataclass
+@dataclass(eq=False)  # rows are found by identity: a field-by-field compare costs O(n) each
 class Row:
     """One data row of a sample file: the company, how it is written, what should happen."""
 
     company: Company
-    outcome: str = "ok"  # ok | duplicate | reject:<reason msgid>
-    defect: tuple[str, Any] | None = None  # (field, value written instead)
+    duplicate: bool = False  # the same member again, written a little differently
+    defect: tuple[str, Any] | None = None  # (field, value written instead): one fault, one row
     name_override: str | None = None
     address_override: Company | None = None  # a branch: another address than the company's
     register_override: str | None = None
@@ -176,18 +174,9 @@ class Row:
     blank_register: bool = False
     member_number: str = ""
 
-
-@dataclass
-class Expected:
-    """What a correct build makes of the sample files."""
-
-    rows: dict[str, int] = field(default_factory=dict)  # data rows written, per association
-    members: dict[str, int] = field(default_factory=dict)  # after merging duplicates
-    companies: int = 0
-    both: int = 0
-    duplicates: dict[str, int] = field(default_factory=dict)
-    rejected_rows: Counter[str] = field(default_factory=Counter)  # reason msgid → rows
-    skipped: int = 0
+    @property
+    def clean(self) -> bool:
+        return self.defect is None and not self.duplicate
 
 
 @dataclass
@@ -196,7 +185,7 @@ class Plan:
     oe_new: list[Row]
     wve_main: list[Row]
     wve_csv: list[Row]
-    expected: Expected
+    both: int  # companies that are members of both associations
 
 
 # --- places ---------------------------------------------------------------------------------
@@ -376,7 +365,7 @@ class Drawer:
 
 
 def plan(scale: int = 1) -> Plan:
-    """Every row of every sample file, and the build outcome it implies."""
+    """Every row of every sample file."""
     rng = random.Random(f"dia-sample-members-{scale}")
     draw = Drawer(rng)
     oe_defects = [kind for kind, n in OE_DEFECTS for _ in range(n * scale)]
@@ -430,14 +419,13 @@ def plan(scale: int = 1) -> Plan:
     rng.shuffle(oe_rows)
     rng.shuffle(wve_rows)
 
-    expected = Expected()
-    oe_rows = _add_defects(oe_rows, oe_defects, draw, "NL", expected)
-    wve_rows = _add_defects(wve_rows, wve_defects, draw, "DE", expected)
+    oe_rows = _add_defects(oe_rows, oe_defects, draw, "NL")
+    wve_rows = _add_defects(wve_rows, wve_defects, draw, "DE")
     oe_rows = _add_duplicates(oe_rows, OE_DUPLICATES * scale, rng)
 
-    for number, row in enumerate(oe_rows, start=1001):
+    for number, row in enumerate(oe_rows, start=OE_FIRST_NUMBER):
         row.member_number = str(number)
-    for number, row in enumerate(wve_rows, start=20001):
+    for number, row in enumerate(wve_rows, start=wve_first_number(len(oe_rows))):
         row.member_number = str(number)
 
     n_new = int(len(oe_rows) * OE_NEW_SHARE)
@@ -447,27 +435,27 @@ def plan(scale: int = 1) -> Plan:
     n_csv = int(len(wve_rows) * WVE_CSV_SHARE)
     wve_csv, wve_main = wve_rows[:n_csv], wve_rows[n_csv:]
     wve_main = _add_duplicates(wve_main, WVE_DUPLICATES * scale - 1 * scale, rng)
-    # A member in both the workbook and the CSV export (merged across files).
+    # Members in both the workbook and the CSV export (merged across files), one per unit
+    # of scale, each a different member.
+    sources = (r for r in wve_main if r.clean and r.company.register)
     for _ in range(scale):
-        source = next(r for r in wve_main if r.outcome == "ok" and r.company.register)
+        source = next(sources)
         wve_csv.insert(
             rng.randrange(len(wve_csv) + 1),
-            Row(source.company, outcome="duplicate", member_number="S-" + source.member_number),
+            Row(source.company, duplicate=True, member_number="S-" + source.member_number),
         )
 
-    expected.rows = {"OE": len(oe_main) + len(oe_new), "WVE": len(wve_main) + len(wve_csv)}
-    rejected = {
-        a: sum(1 for r in rows if r.outcome.startswith("reject"))
-        for a, rows in (("OE", oe_main + oe_new), ("WVE", wve_main + wve_csv))
-    }
-    expected.duplicates = {"OE": OE_DUPLICATES * scale, "WVE": WVE_DUPLICATES * scale}
-    expected.members = {
-        a: expected.rows[a] - rejected[a] - expected.duplicates[a] for a in ("OE", "WVE")
-    }
-    expected.both = n_both
-    expected.companies = expected.members["OE"] + expected.members["WVE"] - n_both
-    expected.skipped = 2 + 3  # a blank row in each workbook's main sheet; three totals rows
-    return Plan(oe_main, oe_new, wve_main, wve_csv, expected)
+    return Plan(oe_main, oe_new, wve_main, wve_csv, both=n_both)
+
+
+def wve_first_number(oe_rows: int) -> int:
+    """WVE numbers from 20001, or from the next 2·10^k past OE's last number when OE's list
+    is that long, so a bare member number never names a member of both associations."""
+    last_oe = OE_FIRST_NUMBER + oe_rows
+    first = 20001
+    while first <= last_oe:
+        first = (first - 1) * 10 + 1
+    return first
 
 
 def _later(since: dt.date, rng: random.Random) -> dt.date:
@@ -491,55 +479,32 @@ def _variant_legal(name: str) -> str:
     return name
 
 
-def _add_defects(
-    rows: list[Row], defects: list[str], draw: Drawer, country: str, expected: Expected
-) -> list[Row]:
+def _add_defects(rows: list[Row], defects: list[str], draw: Drawer, country: str) -> list[Row]:
     """Append one row per defect (a fresh company written with that single fault)."""
     values = DEFECT_VALUES[country]
     since_from = 2000 if country == "NL" else 1975
     for i, kind in enumerate(defects):
         company = draw.company(country, since_from)
         if kind == "name":
-            row = Row(company, outcome=f"reject:{NO_NAME}", defect=("name", ""))
-            reason = NO_NAME
+            row = Row(company, defect=("name", ""))
         else:
             value = values[kind][i % len(values[kind])]
             field_name = {"outside": "postcode", "date": "since"}.get(kind, kind)
-            reason = _reason_for(kind, value)
-            row = Row(company, outcome=f"reject:{reason}", defect=(field_name, value))
-        expected.rejected_rows[reason] += 1
+            row = Row(company, defect=(field_name, value))
         position = draw.rng.randrange(len(rows) + 1)
         rows.insert(position, row)
     return rows
 
 
-@lru_cache(maxsize=64)
-def _reason_for(kind: str, value: str) -> str:
-    from etl.places import OUTSIDE
-
-    if kind == "outside":
-        return OUTSIDE
-    if kind == "date":
-        parsed = normalise.dates(pd.Series([value]))
-        return str(parsed["error"].iloc[0])
-    return {
-        "sector": normalise.BAD_SECTOR,
-        "employees": normalise.BAD_EMPLOYEES,
-        "register": normalise.BAD_REGISTER,
-    }[kind]
-
-
 def _add_duplicates(rows: list[Row], count: int, rng: random.Random) -> list[Row]:
     """Repeat ``count`` clean rows later in the list, written a little differently."""
     candidates = [
-        r
-        for r in rows
-        if r.outcome == "ok" and r.name_override is None and r.address_override is None
+        r for r in rows if r.clean and r.name_override is None and r.address_override is None
     ]
     for i, original in enumerate(rng.sample(candidates, count)):
         copy = Row(
             original.company,
-            outcome="duplicate",
+            duplicate=True,
             name_override=_variant_legal(original.company.name) if i % 2 else None,
             blank_register=i % 2 == 1,
             member_number=original.member_number,
@@ -826,7 +791,7 @@ def write_oe(path: Path, p: Plan, rng: random.Random) -> None:
         "phone",
         "fee",
     )
-    members = sum(1 for r in p.oe_main if not r.outcome.startswith("reject"))
+    members = sum(1 for r in p.oe_main if r.defect is None)
     _excel_sheet(
         book,
         "Leden",
@@ -889,7 +854,7 @@ def write_wve(path: Path, p: Plan, rng: random.Random) -> None:
         path, "Mitgliederverzeichnis Wirtschaftsverband Emsland", large=len(p.wve_main) > 20_000
     )
     fields = WVE_SHEET_FIELDS
-    members = sum(1 for r in p.wve_main if not r.outcome.startswith("reject"))
+    members = sum(1 for r in p.wve_main if r.defect is None)
     _excel_sheet(
         book,
         "Mitglieder",
@@ -940,7 +905,7 @@ def write_wve_csv(path: Path, p: Plan, rng: random.Random) -> None:
                 value = _date_text(value, "wve_csv", rng)
             line.append(str(value))
         writer.writerow(line)
-    members = sum(1 for r in p.wve_csv if not r.outcome.startswith("reject"))
+    members = sum(1 for r in p.wve_csv if r.defect is None)
     writer.writerow([f"Anzahl Mitglieder: {members}"])
     path.write_bytes(buffer.getvalue().encode("cp1252"))
 
@@ -955,24 +920,6 @@ def generate(out_dir: Path, scale: int = 1) -> list[Path]:
     return paths
 
 
-def expected_summary(scale: int = 1) -> dict[str, Any]:
-    """``plan(scale).expected`` as plain data (for tests and the docs)."""
-    e = plan(scale).expected
-    return json.loads(
-        json.dumps(
-            {
-                "rows": e.rows,
-                "members": e.members,
-                "companies": e.companies,
-                "both": e.both,
-                "duplicates": e.duplicates,
-                "rejected_rows": dict(e.rejected_rows),
-                "skipped": e.skipped,
-            }
-        )
-    )
-
-
 def write_benchmark_list(path: Path, rows: int) -> None:
     """One WVE-style member workbook of ``rows`` data rows (same kinds and share of defects as
     the samples) for bench/members.py. Written with a shared-string table, as Excel saves."""
@@ -981,9 +928,7 @@ def write_benchmark_list(path: Path, rows: int) -> None:
     kinds = [kind for kind, n in WVE_DEFECTS for _ in range(n)]
     n_defects = rows * len(kinds) // WVE_ROWS
     body = [Row(draw.company("DE", 1975)) for _ in range(rows - n_defects)]
-    body = _add_defects(
-        body, [kinds[i % len(kinds)] for i in range(n_defects)], draw, "DE", Expected()
-    )
+    body = _add_defects(body, [kinds[i % len(kinds)] for i in range(n_defects)], draw, "DE")
     for number, row in enumerate(body, start=20001):
         row.member_number = str(number)
     book = _book(path, "Mitgliederverzeichnis Wirtschaftsverband Emsland", large=False)

@@ -8,7 +8,7 @@ named by KvK / Handelsregister number or member number as staff would. Three fil
 way the partners might keep them: OE's activity register with the participants of its events
 (Dutch headers), WVE's participant lists as a CSV export (German headers, ``;``, Windows-1252),
 and WVE's workbook of collaborations and milestones (German headers). A few rows carry the
-mistakes real lists have; ``plan(out_dir).expected`` says what a correct build makes of them.
+mistakes real lists have, each marked in ``plan(out_dir)`` by a ``defect`` key (not written).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import datetime as dt
 import io
 import random
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
@@ -221,26 +222,12 @@ class Company:
 
 
 @dataclass
-class Expected:
-    """What a correct build makes of the sample records."""
-
-    activities: int = 0
-    participations: int = 0  # after merging a company named twice for one activity
-    collaborations: int = 0
-    milestones: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)  # reason (msgid) → rows
-    merged: int = 0
-    notices_outside: int = 0
-
-
-@dataclass
 class Plan:
     activities: list[dict[str, Any]]
     participations_nl: list[dict[str, Any]]  # OE's register
     participations_de: list[dict[str, Any]]  # WVE's CSV
     collaborations: list[dict[str, Any]]
     milestones: list[dict[str, Any]]
-    expected: Expected
 
 
 def member_companies(folder: Path) -> list[Company]:
@@ -253,28 +240,38 @@ def member_companies(folder: Path) -> list[Company]:
     members = pd.concat(frames, ignore_index=True)
     members["key"] = company_keys(members)
     rng = random.Random("dia-sample-engagement")
+    # Plain rows grouped by key: per-group pandas calls cost milliseconds each at scale.
+    columns = ["key", "register_id", "country", "member_until", "association", "member_number"]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in members[[*columns, "name"]].to_dict("records"):
+        groups.setdefault(str(row["key"]), []).append(row)
     companies = []
-    for key, rows in members.groupby("key", sort=True):
-        register = rows["register_id"].dropna()
-        register_id = str(register.iloc[0]) if len(register) else None
+    for key in sorted(groups):
+        rows = groups[key]
+        register = [r["register_id"] for r in rows if not pd.isna(r["register_id"])]
+        register_id = str(register[0]) if register else None
         if register_id is None:
-            country = str(rows["country"].iloc[0])
+            country = str(rows[0]["country"])
         else:
             country = "NL" if register_id.startswith("KvK") else "DE"
-        ended = rows["member_until"].dropna()
+        ended = [r["member_until"] for r in rows if not pd.isna(r["member_until"])]
         if len(ended) == len(rows) and pd.Timestamp(max(ended)).date() < PROJECT[0]:
             continue  # no member during the project
-        memberships = tuple(
-            (str(r.association), None if pd.isna(r.member_number) else str(r.member_number))
-            for r in rows.drop_duplicates("association").itertuples(index=False)
-        )
+        seen: set[str] = set()
+        memberships = []
+        for r in rows:
+            if r["association"] in seen:
+                continue
+            seen.add(r["association"])
+            number = None if pd.isna(r["member_number"]) else str(r["member_number"])
+            memberships.append((str(r["association"]), number))
         companies.append(
             Company(
-                key=str(key),
+                key=key,
                 country=country,
-                name=str(rows["name"].iloc[0]),
+                name=str(rows[0]["name"]),
                 register_id=register_id,
-                memberships=memberships,
+                memberships=tuple(memberships),
                 engagement=rng.paretovariate(1.3) if rng.random() < INTERESTED else 0.0,
             )
         )
@@ -282,13 +279,14 @@ def member_companies(folder: Path) -> list[Company]:
 
 
 def _pick(rng: random.Random, pool: list[Company], n: int) -> list[Company]:
-    """``n`` distinct companies, the keener ones more often."""
+    """``n`` distinct companies of the ``pool`` of keen ones, the keener ones more often."""
     chosen: list[Company] = []
-    candidates = [c for c in pool if c.engagement > 0]
+    candidates = list(pool)
+    weights = [c.engagement for c in candidates]
     for _ in range(min(n, len(candidates))):
-        company = rng.choices(candidates, weights=[c.engagement for c in candidates])[0]
-        candidates.remove(company)
-        chosen.append(company)
+        index = rng.choices(range(len(candidates)), weights=weights)[0]
+        weights.pop(index)
+        chosen.append(candidates.pop(index))
     return chosen
 
 
@@ -309,8 +307,13 @@ def reference(company: Company, rng: random.Random, style: str) -> str:
 def plan(folder: Path, scale: int = 1) -> Plan:
     rng = random.Random(f"dia-sample-records-{scale}")
     companies = member_companies(folder)
+    # At scale N every event runs N times, each copy for its own cohort of members (a slice of
+    # the pool), so each pick costs what it costs at scale 1 and the work grows linearly.
     pools = {side: [c for c in companies if c.country == side] for side in ("NL", "DE")}
-    expected = Expected()
+    cohorts = {
+        side: [[c for c in pool[i::scale] if c.engagement > 0] for i in range(scale)]
+        for side, pool in pools.items()
+    }
     activities: list[dict[str, Any]] = []
     part_nl: list[dict[str, Any]] = []
     part_de: list[dict[str, Any]] = []
@@ -318,21 +321,19 @@ def plan(folder: Path, scale: int = 1) -> Plan:
     counters: Counter[int] = Counter()
     events = sorted(
         (
-            Event(e.date + dt.timedelta(days=copy), *[getattr(e, f) for f in _EVENT_FIELDS])
+            (copy, Event(_copy_date(e.date, copy), *[getattr(e, f) for f in _EVENT_FIELDS]))
             for e in EVENTS
             for copy in range(scale)
         ),
-        key=lambda e: e.date,
+        key=lambda pair: pair[1].date,
     )
-    for event in events:
+    for copy, event in events:
         counters[event.date.year] += 1
         activity_id = f"DIA-{event.date.year}-{counters[event.date.year]:02d}"
         activities.append(_activity_row(activity_id, event, rng))
-        if event.venue == "Hannover":
-            expected.notices_outside += 1
         target = part_de if event.organiser == "WVE" else part_nl
         for side, count in (("NL", event.nl), ("DE", event.de)):
-            for company in _pick(rng, pools[side], count):
+            for company in _pick(rng, cohorts[side][copy], count):
                 persons = 1 + (rng.random() < 0.3) + (rng.random() < 0.1)
                 if event.type == "network meeting" and rng.random() < 0.3:
                     persons += 1
@@ -345,10 +346,15 @@ def plan(folder: Path, scale: int = 1) -> Plan:
                     }
                 )
                 attended.setdefault(activity_id, []).append((event.date, company))
-    expected.activities = len(activities)
-    expected.participations = len(part_nl) + len(part_de)
-    _add_record_defects(activities, part_nl, companies, expected)
-    collaborations = _collaborations(attended, rng, expected)
+    registers = {c.register_id for c in companies}
+    oe_by_kvk = {
+        c.register_id: c
+        for c in companies
+        if c.register_id and any(a == "OE" and n for a, n in c.memberships)
+    }
+    for copy in range(scale):
+        _add_record_defects(activities, part_nl, registers, oe_by_kvk, copy, counters)
+    collaborations = _collaborations(attended, rng, scale)
     milestones = [
         {
             "work_package": rng.choice((wp, wp.replace("WP", "AP "), f"{wp} ")),
@@ -358,11 +364,15 @@ def plan(folder: Path, scale: int = 1) -> Plan:
         }
         for wp, text, planned, late in MILESTONES
     ]
-    expected.milestones = len(milestones)
-    return Plan(activities, part_nl, part_de, collaborations, milestones, expected)
+    return Plan(activities, part_nl, part_de, collaborations, milestones)
 
 
 _EVENT_FIELDS: Final = ("type", "format", "theme", "venue", "organiser", "title", "nl", "de")
+
+
+def _copy_date(date: dt.date, copy: int) -> dt.date:
+    """The copy's date: within the same week as the original, never after the records end."""
+    return min(date + dt.timedelta(days=copy % 7), AS_OF)
 
 
 def _activity_row(activity_id: str, event: Event, rng: random.Random) -> dict[str, Any]:
@@ -383,17 +393,20 @@ def _activity_row(activity_id: str, event: Event, rng: random.Random) -> dict[st
 def _add_record_defects(
     activities: list[dict[str, Any]],
     part_nl: list[dict[str, Any]],
-    companies: list[Company],
-    expected: Expected,
+    registers: set[str | None],
+    oe_by_kvk: dict[str, Company],
+    copy: int,
+    counters: Counter[int],
 ) -> None:
-    """The mistakes real registers have, each rejected (or merged) with a reason."""
-    from etl.harmonise.records import PROBLEMS
-    from etl.normalise import BAD_DATE
-    from etl.records.values import BAD_PERSONS, NOT_IN_LIST
+    """The mistakes real registers have, one set per unit of scale, each row marked with its
+    ``defect``. Their activity numbers lie past the year's last real one (``counters``)."""
+
+    def spare(year: int, offset: int) -> str:
+        return f"DIA-{year}-{max(counters[year] + 1, offset) + 3 * copy:02d}"
 
     activities.append(
         {
-            "activity_id": "DIA-2022-99",
+            "activity_id": spare(2022, 99),
             "date": "31-11-2022",
             "title": "Nieuwjaarsborrel Emmen (datum onbekend)",
             "type": "Netwerkbijeenkomst",
@@ -401,12 +414,12 @@ def _add_record_defects(
             "theme": "Uitwisseling",
             "region": "Emmen",
             "organiser": "OE",
+            "defect": "bad_date",
         }
     )
-    expected.rejected[BAD_DATE] += 1
     activities.append(
         {
-            "activity_id": "DIA-2023-98",
+            "activity_id": spare(2023, 98),
             "date": dt.date(2023, 1, 12),
             "title": "Nieuwjaarsreceptie OE",
             "type": "Borrel",
@@ -414,49 +427,40 @@ def _add_record_defects(
             "theme": "Uitwisseling",
             "region": "Emmen",
             "organiser": "OE",
+            "defect": "unknown_type",
         }
     )
-    expected.rejected[NOT_IN_LIST] += 1
-    first = part_nl[0]
-    part_nl.append({**first, "activity_id": "DIA-2021-77"})
-    expected.rejected[PROBLEMS["unknown_activity"]] += 1
-    part_nl.append({**part_nl[5], "company": "KvK 99887766"})
-    expected.rejected[PROBLEMS["unknown_company"]] += 1
-    part_nl.append({**part_nl[8], "persons": "veel"})
-    expected.rejected[BAD_PERSONS] += 1
-    # One company named twice for one event, once by KvK and once by OE member number.
-    both_ways = next(
-        row
-        for row in part_nl
-        if row["company"].startswith(("KvK", "0", "KvK-nr"))
-        and _company_of(row, companies) is not None
+    base = 10 * copy  # each set of defects copies other participations
+    part_nl.append({**part_nl[base], "activity_id": spare(2021, 77), "defect": "unknown_activity"})
+    unknown = next(
+        f"KvK {n}" for n in range(99887766 - copy, 0, -1000) if f"KvK {n}" not in registers
     )
-    company = _company_of(both_ways, companies)
-    assert company is not None
+    part_nl.append({**part_nl[base + 5], "company": unknown, "defect": "unknown_company"})
+    part_nl.append({**part_nl[base + 8], "persons": "veel", "defect": "bad_persons"})
+    # One company named twice for one event, once by KvK and once by OE member number.
+    both_ways, company = next(
+        (row, found)
+        for row in islice(part_nl, base, None)
+        if "defect" not in row
+        and row["company"].startswith(("KvK", "0", "KvK-nr"))
+        and (found := _company_of(row, oe_by_kvk)) is not None
+    )
     number = next(n for a, n in company.memberships if a == "OE" and n)
-    part_nl.append({**both_ways, "company": f"OE {number}", "persons": 1})
-    expected.merged += 1
+    part_nl.append({**both_ways, "company": f"OE {number}", "persons": 1, "defect": "twice"})
 
 
-def _company_of(row: dict[str, Any], companies: list[Company]) -> Company | None:
+def _company_of(row: dict[str, Any], oe_by_kvk: dict[str, Company]) -> Company | None:
     digits = "".join(ch for ch in str(row["company"]) if ch.isdigit())
-    for company in companies:
-        if company.register_id == f"KvK {digits}" and any(
-            a == "OE" and n for a, n in company.memberships
-        ):
-            return company
-    return None
+    return oe_by_kvk.get(f"KvK {digits}")
 
 
 def _collaborations(
     attended: dict[str, list[tuple[dt.date, Company]]],
     rng: random.Random,
-    expected: Expected,
+    scale: int,
 ) -> list[dict[str, Any]]:
     """Pairs of a Dutch and a German company that met at the same event, starting some weeks
     later; companies in one association only, so their side is beyond doubt."""
-    from etl.harmonise.records import PROBLEMS
-
     meetings: list[tuple[dt.date, list[Company], list[Company]]] = []
     for _activity, guests in sorted(attended.items()):
         nl = [c for _d, c in guests if c.country == "NL" and len(c.memberships) == 1]
@@ -465,7 +469,7 @@ def _collaborations(
             meetings.append((guests[0][0], nl, de))
     rows: list[dict[str, Any]] = []
     used: set[tuple[str, str]] = set()
-    plan_rows = [(kind, status) for kind, status, n in COLLABORATIONS for _ in range(n)]
+    plan_rows = [(kind, status) for kind, status, n in COLLABORATIONS for _ in range(n * scale)]
     rng.shuffle(plan_rows)
     for number, (kind, status) in enumerate(plan_rows, start=1):
         while True:
@@ -495,15 +499,14 @@ def _collaborations(
                 ),
             }
         )
-    expected.collaborations = len(rows)
-    # A German company written in the Dutch partner's column.
-    wrong = dict(rows[3])
-    wrong["collaboration_id"] = f"K-{len(rows) + 1:03d}"
-    wrong["company_nl"], wrong["company_de"] = rows[3]["company_de"], rows[3]["company_nl"]
-    wrong["name_nl"], wrong["name_de"] = rows[3]["name_de"], rows[3]["name_nl"]
-    rows.append(wrong)
-    expected.rejected[PROBLEMS["not_dutch"]] += 1
-    expected.rejected[PROBLEMS["not_german"]] += 1
+    for copy in range(scale):
+        # A German company written in the Dutch partner's column.
+        right = rows[3 + 7 * copy]
+        wrong = {**right, "defect": "swapped_sides"}
+        wrong["collaboration_id"] = f"K-{len(rows) + 1:03d}"
+        wrong["company_nl"], wrong["company_de"] = right["company_de"], right["company_nl"]
+        wrong["name_nl"], wrong["name_de"] = right["name_de"], right["name_nl"]
+        rows.append(wrong)
     return rows
 
 
