@@ -41,8 +41,7 @@ except NoWarehouseError:
     )
     st.stop()
 lang = ui.current_lang()
-links.keep(lang, published.version_id, version_label(lang))
-links.share_box(lang)
+links.notice(lang, published.version_id, version_label(lang))
 
 # Every page keeps its url path for every viewer: a page the viewer may not open answers with
 # "no access" (hidden from the menu) instead of silently landing elsewhere.
@@ -69,4 +68,6 @@ entries += [
     if not viewer.may_open(page.url_path)
 ]
 st.navigation(entries).run()
+links.keep(lang, published.version_id)
+links.share_box(lang)
 ui.footer()

@@ -1,5 +1,9 @@
-"""Shareable links: the page (its url path), the filters (widgets bound to query parameters
-with ``bind="query-params"``), the language and the data version travel in the URL.
+"""Shareable links: the page (its url path), the filters, the language and the data version
+travel in the URL.
+
+Filters are written as stable keys (``measure=density``), not as their labels, so a link made
+in Dutch opens in German too. (Streamlit's own ``bind="query-params"`` writes the translated
+label and keeps the old-language label after a language switch.)
 
 Opening a link restores the view inside the opener's own role: the router decides which pages
 exist for the viewer, queries bind what the viewer may see, and a link never carries the role.
@@ -8,7 +12,8 @@ exist for the viewer, queries bind what the viewer may see, and a link never car
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
+from collections.abc import Callable, Sequence
+from typing import Final, TypeVar
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -16,6 +21,7 @@ import streamlit as st
 from core.i18n import LANGS, N_, Lang, translate
 from dia.presentation import fmt_build_time
 
+T = TypeVar("T")
 LANG_PARAM: Final = "lang"
 DATA_PARAM: Final = "data"
 _RESTORED: Final = "link_restored"
@@ -39,9 +45,9 @@ def restore_language(lang_key: str) -> None:
         st.session_state[lang_key] = wanted
 
 
-def keep(lang: Lang, version_id: str, version_label: str) -> None:
-    """Write language and data version into the URL; on the first run, say when the link was
-    made with another data version than the one published now."""
+def notice(lang: Lang, version_id: str, version_label: str) -> None:
+    """On a session's first run: say when the link was made with another data version than
+    the one published now."""
     linked = st.query_params.get(DATA_PARAM)
     first_run = not st.session_state.get(_RESTORED)
     st.session_state[_RESTORED] = True
@@ -50,6 +56,11 @@ def keep(lang: Lang, version_id: str, version_label: str) -> None:
             translate(lang, OTHER_VERSION, then=_version_date(linked, lang), now=version_label),
             icon=":material/history:",
         )
+
+
+def keep(lang: Lang, version_id: str) -> None:
+    """Write language and data version into the URL (after the page ran: the navigation
+    rewrites the query string while it switches pages)."""
     if st.query_params.get(LANG_PARAM) != lang:
         st.query_params[LANG_PARAM] = lang
     if st.query_params.get(DATA_PARAM) != version_id:
@@ -64,6 +75,23 @@ def _version_date(version_id: str, lang: Lang) -> str:
     except ValueError:
         return version_id
     return fmt_build_time(built, lang)
+
+
+def restore_filter(key: str, options: Sequence[T], slug: Callable[[T], str] = str) -> str:
+    """Before the widget with ``key`` is drawn: when it has no value yet, take the one the link
+    names. Returns ``key`` for the widget; call :func:`keep_filter` after it."""
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        for option in options:
+            if slug(option) == wanted:
+                st.session_state[key] = option
+                break
+    return key
+
+
+def keep_filter(key: str, value: T, slug: Callable[[T], str] = str) -> None:
+    if st.query_params.get(key) != slug(value):
+        st.query_params[key] = slug(value)
 
 
 def current_link() -> str:

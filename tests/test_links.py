@@ -23,13 +23,13 @@ def _open(params: dict[str, str], role_index: int, page: str | None = None) -> A
 
 
 def test_link_restores_language_and_filters(data_dir: Path, published: Version) -> None:
-    params = {"lang": "de", "measure": "Bevölkerungsdichte", "de_units": "Gemeinden"}
+    params = {"lang": "de", "measure": "density", "units": "gemeinde"}
     at = _open(params, index_of(Role.DIRECTOR, "WVE"))
     assert not at.exception
     assert at.session_state["lang"] == "de"
     radios = {radio.key: radio.value for radio in at.radio}
     assert radios["measure"].key == "density"
-    assert radios["de_units"] == "gemeinde"
+    assert radios["units"] == "gemeinde"
     assert [s.value for s in at.subheader] == ["Bevölkerungsdichte je Gemeinde"]
     # The view writes language and data version back, so the link can be passed on.
     assert at.query_params["lang"] == "de"
@@ -38,7 +38,7 @@ def test_link_restores_language_and_filters(data_dir: Path, published: Version) 
 
 def test_link_never_carries_a_role(data_dir: Path) -> None:
     funder = index_of(Role.FUNDER)
-    params = {"lang": "nl", "measure": "Lidbedrijven", "demo_user": str(index_of(Role.ADMIN))}
+    params = {"lang": "nl", "measure": "members", "demo_user": str(index_of(Role.ADMIN))}
     at = _open(params, funder)
     assert not at.exception
     assert at.session_state["demo_user"] == funder  # the role comes from the opener only

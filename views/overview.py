@@ -1,12 +1,16 @@
 """Overview: the whole region on one map, with headline figures."""
 
+from operator import attrgetter
+
 import streamlit as st
 
 from core.i18n import fmt_number, translate
-from dia import exhibits, overview
+from dia import exhibits, links, overview
 from dia.export.exhibit import Exhibit
 from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.ui import _, current_lang, kpi, page_user, translated
+
+MEASURE_KEY = attrgetter("key")  # how a measure is named in a link
 
 lang = current_lang()
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
@@ -39,19 +43,20 @@ with left:
         overview.MEASURES,
         format_func=translated(lambda m: m.label),
         horizontal=True,
-        key="measure",
-        bind="query-params",
+        key=links.restore_filter("measure", overview.MEASURES, MEASURE_KEY),
     )
+    links.keep_filter("measure", measure, MEASURE_KEY)
 with right:
     de_level = st.radio(
         _("German units"),
         DE_LEVELS,
         format_func=translated(DE_LEVEL_LABELS.__getitem__),
         horizontal=True,
-        key="de_units",
-        bind="query-params",
+        key=links.restore_filter("units", DE_LEVELS),
         help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
     )
+
+links.keep_filter("units", de_level)
 
 st.subheader(_("{measure} per municipality", measure=_(measure.label)))
 user = page_user()
