@@ -8,6 +8,9 @@ catalog translates and, with ``--add TOPIC``, appends those strings (empty) to t
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -50,12 +53,58 @@ def extract_messages() -> set[str]:
 
 def translated(lang: str) -> dict[str, str]:
     result: dict[str, str] = {}
-    for po_path in sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po")):
+    for po_path in catalog_paths(lang):
         with po_path.open("rb") as handle:
             for message in read_po(handle, locale=lang):
                 if message.id and message.string:
                     result[str(message.id)] = str(message.string)
     return result
+
+
+def catalog_paths(lang: str) -> list[Path]:
+    return sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po"))
+
+
+def catalog_texts(lang: str) -> dict[str, dict[str, str]]:
+    """Every catalog of ``lang`` by topic: msgid → translation (untranslated ones left out)."""
+    result: dict[str, dict[str, str]] = {}
+    for po_path in catalog_paths(lang):
+        with po_path.open("rb") as handle:
+            result[po_path.stem] = {
+                str(m.id): str(m.string) for m in read_po(handle, locale=lang) if m.id and m.string
+            }
+    return result
+
+
+_PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def check_catalog(po_path: Path) -> list[str]:
+    """Problems of one catalog: GNU ``msgfmt -c`` where installed (Babel's checks otherwise),
+    and ``{placeholders}`` that a translation drops or invents."""
+    problems: list[str] = []
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt:
+        done = subprocess.run(
+            [msgfmt, "-c", "-o", "/dev/null", str(po_path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode:  # header warnings alone do not fail
+            problems += [line for line in done.stderr.splitlines() if "warning" not in line]
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    if not msgfmt:
+        for message, errors in catalog.check():
+            problems += [f"{po_path.name}: {message.id!r}: {error}" for error in errors]
+    for message in catalog:
+        if message.id and message.string:
+            wanted = set(_PLACEHOLDER.findall(str(message.id)))
+            found = set(_PLACEHOLDER.findall(str(message.string)))
+            if wanted != found:
+                problems.append(f"{po_path.name}: {message.id!r}: placeholders {sorted(found)}")
+    return problems
 
 
 def missing(lang: str, messages: set[str] | None = None) -> list[str]:
@@ -71,7 +120,12 @@ def add_missing(lang: str, topic: str, messages: list[str]) -> Path:
             catalog = read_po(handle, locale=lang)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        catalog = Catalog(locale=lang, project="DIA Monitor")
+        catalog = Catalog(
+            locale=lang,
+            project="DIA Monitor",
+            last_translator="DIA Monitor",
+            language_team={"nl": "Nederlands", "de": "Deutsch"}.get(lang, lang),
+        )
     for message in messages:
         if message not in catalog:
             catalog.add(message, "")

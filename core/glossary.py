@@ -42,9 +42,27 @@ class FalseFriend:
 
 
 @dataclass(frozen=True)
+class CommonIndicator:
+    """An EU common output indicator with its official names (the regulation's annex)."""
+
+    code: str  # CO01, RCO115 (as the warehouse stores it)
+    period: str  # programme period: 2014–2020 or 2021–2027
+    programme: str  # Interreg V, Interreg VI
+    legal_basis: str
+    names: dict[str, str]  # lang → official name
+    units: dict[str, str]
+
+    @property
+    def official_code(self) -> str:
+        """The code as the regulation writes it: CO01, RCO 115."""
+        return re.sub(r"^RCO0*(\d+)$", r"RCO \1", self.code)
+
+
+@dataclass(frozen=True)
 class Glossary:
     terms: tuple[Term, ...]
     false_friends: tuple[FalseFriend, ...]
+    common_indicators: dict[str, CommonIndicator]
 
     def term(self, term_id: str) -> Term:
         for term in self.terms:
@@ -88,7 +106,24 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
         )
         for entry in raw.get("false_friend", [])
     )
-    return Glossary(terms, friends)
+    indicators = {
+        normal_code(str(entry["code"])): CommonIndicator(
+            code=normal_code(str(entry["code"])),
+            period=str(entry["period"]),
+            programme=str(entry["programme"]),
+            legal_basis=str(entry["legal_basis"]),
+            names={lang: str(entry[f"name_{lang}"]) for lang in ("en", "nl", "de")},
+            units={lang: str(entry[f"unit_{lang}"]) for lang in ("en", "nl", "de")},
+        )
+        for entry in raw.get("common_indicator", [])
+    }
+    return Glossary(terms, friends, indicators)
+
+
+def normal_code(code: str) -> str:
+    """An indicator code without spaces or leading zeros: ``RCO 081`` → ``RCO81``."""
+    compact = code.replace(" ", "").upper()
+    return re.sub(r"^([A-Z]+)0*(\d)", r"\1\2", compact) if compact.startswith("RCO") else compact
 
 
 @dataclass(frozen=True)

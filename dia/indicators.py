@@ -1,5 +1,5 @@
 """The funders' indicator ledger: per indicator and reporting period the baseline, target,
-previously reported, this period, cumulative, % of target, forecast and the NL/DE split, as
+previously reported, this period, cumulative, share of target, forecast and the NL/DE split, as
 computed at build time (etl/harmonise/indicators.py), with the evidence behind each number and
 its spread over the map.
 
@@ -46,7 +46,7 @@ COLUMNS: Final[dict[str, str]] = {
     "previous": N_("Previously reported"),
     "this_period": N_("This period"),
     "cumulative": N_("Cumulative"),
-    "share": N_("% of target"),
+    "share": N_("Share of target"),
     "forecast": N_("Forecast at end"),
     "side_nl": N_("NL"),
     "side_de": N_("DE"),
@@ -198,7 +198,7 @@ def overview_figure(frame: pd.DataFrame, lang: Lang, *, mask: bool, end: dt.date
     )
     figure.add_vline(x=100, line_color=TARGET_COLOUR, line_dash="dash", line_width=1)
     figure.update_xaxes(
-        title=translate(lang, N_("% of target")), ticksuffix=" %", rangemode="tozero"
+        title=translate(lang, N_("Share of target")), ticksuffix=" %", rangemode="tozero"
     )
     figure.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
     return layout(

@@ -59,7 +59,7 @@ LABEL_WIDTH: Final = 46
 MEASURE_LABELS: Final[dict[str, dict[str, str]]] = {
     "NL": {
         "vacancies": N_("Open vacancies"),
-        "job_seekers": N_("Short-term WW recipients"),
+        "job_seekers": N_("WW benefits (< 6 months)"),
     },
     "DE": {
         "vacancies": N_("Registered vacancies"),
@@ -67,7 +67,7 @@ MEASURE_LABELS: Final[dict[str, dict[str, str]]] = {
     },
 }
 RATIO_LABELS: Final[dict[str, str]] = {
-    "NL": N_("Open vacancies per short-term WW recipient"),
+    "NL": N_("Open vacancies per WW benefit (< 6 months)"),
     "DE": N_("Registered vacancies per unemployed person"),
 }
 SAMPLE = N_("sample data")

@@ -417,7 +417,7 @@ def overview_chart(report: Report) -> bytes:
     axes.invert_yaxis()
     axes.tick_params(axis="x", labelsize=8)
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{fmt_number(v, lang)} %"))
-    axes.set_xlabel(_t(report, N_("% of target")), fontsize=8)
+    axes.set_xlabel(_t(report, N_("Share of target")), fontsize=8)
     axes.set_title(_t(report, N_("Progress towards the targets")), loc="left", fontsize=11)
     end = fmt_date(report.cal.project_end, lang)
     axes.legend(

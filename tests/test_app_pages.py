@@ -11,7 +11,7 @@ from core.i18n import LANGS
 from dia.navigation import PAGES, pages_for
 from tests.apptest import ROLE_INDEXES, all_text, demo, open_page, role_id
 
-FOOTER = {"en": "Warehouse version", "nl": "Datawarehouse-versie", "de": "Data-Warehouse-Version"}
+FOOTER = {"en": "Warehouse version", "nl": "Versie datawarehouse", "de": "Data-Warehouse-Version"}
 
 CASES = [
     (page.script, index, lang)

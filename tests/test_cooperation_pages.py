@@ -25,7 +25,7 @@ TITLES = {
     "views/cooperation.py": {
         "en": "Cooperation across the border",
         "nl": "Samenwerking over de grens",
-        "de": "Zusammenarbeit über die Grenze",
+        "de": "Grenzüberschreitende Zusammenarbeit",
     },
     "views/progress.py": {
         "en": "Project progress",
@@ -34,8 +34,8 @@ TITLES = {
     },
     "views/indicators.py": {
         "en": "Indicators for the funders",
-        "nl": "Indicatoren voor de subsidiegevers",
-        "de": "Indikatoren für die Fördergeber",
+        "nl": "Indicatoren voor de subsidieverstrekkers",
+        "de": "Indikatoren für die Fördermittelgeber",
     },
 }
 FUNDER = index_of(Role.FUNDER)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.catalogs import catalog_texts
 from core.glossary import load_glossary, variant_pattern, violations
 
 
@@ -57,3 +58,13 @@ def test_a_variant_in_a_catalog_is_found(lang: str, text: str, term: str) -> Non
 )
 def test_the_glossary_words_pass(lang: str, text: str) -> None:
     assert violations(lang, {"test": {"any msgid": text}}) == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "de"])
+def test_every_catalog_uses_the_glossary_terms(lang: str) -> None:
+    catalogs = catalog_texts(lang)
+    assert len(catalogs) >= 6  # every topic's catalog, those added later included
+    found = violations(lang, catalogs)
+    assert found == [], "\n".join(
+        f"{v.catalog}: {v.variant!r} ({v.term}) in {v.text!r}" for v in found
+    )

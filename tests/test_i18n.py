@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from core.catalogs import extract_messages, missing
+from core.catalogs import catalog_paths, check_catalog, extract_messages, missing
 from core.i18n import fmt_date, fmt_number, lang_from_locale, plotly_separators, translate
 
 
@@ -59,3 +60,22 @@ def test_plotly_separators() -> None:
 )
 def test_language_from_browser_locale(tag: str | None, lang: str) -> None:
     assert lang_from_locale(tag) == lang
+
+
+@pytest.mark.parametrize("po_path", catalog_paths("nl") + catalog_paths("de"), ids=str)
+def test_catalog_passes_the_format_checks(po_path: Path) -> None:
+    """msgfmt -c (Babel's checks where gettext is not installed) and str.format placeholders."""
+    assert check_catalog(po_path) == []
+
+
+def test_the_catalog_check_finds_a_broken_translation(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.po"
+    broken.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        '#, python-format\nmsgid "%d rows"\nmsgstr "%s rijen"\n\n'
+        'msgid "Sheet {sheet}"\nmsgstr "Werkblad {blad}"\n',
+        encoding="utf-8",
+    )
+    problems = check_catalog(broken)
+    assert any("{'" in p or "blad" in p for p in problems)
+    assert len(problems) >= 2

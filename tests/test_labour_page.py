@@ -16,8 +16,8 @@ from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
 PAGE = "views/labour.py"
 TITLES = {
     "en": "Skilled workers: vacancies and job seekers across the border",
-    "nl": "Vakkrachten: vacatures en werkzoekenden over de grens",
-    "de": "Fachkräfte: offene Stellen und Arbeitsuchende über die Grenze hinweg",
+    "nl": "Vakmensen: vacatures en werkzoekenden over de grens",
+    "de": "Fachkräfte: Stellen und Arbeitslose beiderseits der Grenze",
 }
 AREA = {
     "en": "labour market region Drenthe",

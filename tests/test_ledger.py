@@ -172,8 +172,8 @@ def report_files(data_dir: Path) -> dict[str, bytes]:
 
 def test_excel_opens_and_holds_the_ledger(report_files: dict[str, bytes]) -> None:
     book = openpyxl.load_workbook(io.BytesIO(report_files["xlsx_funder"]))
-    assert book.sheetnames[0] == "Indikatoren"
-    sheet = book["Indikatoren"]
+    assert book.sheetnames[0] == "Indikatorenübersicht"
+    sheet = book["Indikatorenübersicht"]
     assert "BEISPIELDATEN" in str(sheet["A1"].value)  # the sample banner
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     header = next(row for row in cells if row[0] == "Code")

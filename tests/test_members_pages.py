@@ -107,7 +107,7 @@ def test_staff_sees_contact_persons_of_own_association(
     assert not at.exception
     text = all_text(at)
     assert shown(text, names["person"])
-    assert "Ansprechpartner" in text
+    assert "Ansprechperson" in text
     assert any(b.label.startswith("Mitgliederliste WVE") for b in at.get("download_button"))
 
 

@@ -102,8 +102,8 @@ else:
     with note:
         st.caption(
             _(
-                "**NL:** open vacancies at the end of the quarter and people with a WW benefit "
-                "of less than six months (UWV), for the whole labour market region."
+                "**NL:** open vacancies at the end of the quarter and WW benefits that started "
+                "less than six months ago (UWV), for the whole labour market region."
             )
         )
         st.caption(
@@ -139,7 +139,7 @@ else:
         st.caption(
             _(
                 "Each side on its own axis. UWV measures tension as open vacancies per "
-                "short-term WW recipient; the BA rates shortage occupations in its "
+                "WW benefit of less than six months; the BA rates shortage occupations in its "
                 "Engpassanalyse per federal state with several indicators. Both ratios here are "
                 "vacancies per job seeker, but their levels cannot be compared across the "
                 "border."
@@ -280,7 +280,7 @@ else:
         )
     with employees:
         st.markdown(
-            "**" + _("Employees subject to social insurance at their workplace, 30 June") + "**"
+            "**" + _("Employees subject to social insurance by place of work, 30 June") + "**"
         )
         st.plotly_chart(
             charts.employees_figure(official, lang), width="stretch", key="labour_employees"
