@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from core.i18n import Lang, translate
 from dia.export.figure_data import plain
+from dia.map_labels import label_map
 
 SAMPLE_MARK = "voorbeelddata / Beispieldaten"
 
@@ -59,6 +60,8 @@ def source_line(sources: Sources, lang: Lang, *, is_sample: bool) -> str:
 
 def render(exhibit: Exhibit, lang: Lang) -> Rendered:
     figure = exhibit.build(lang)
+    if exhibit.is_map:
+        figure = label_map(figure, lang)
     title = exhibit.title(lang) if exhibit.title else plain(figure.layout.title.text)
     return Rendered(
         figure=figure,
