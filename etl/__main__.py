@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl build|check|samples|current|templates|report``.
+"""Command line: ``python -m etl build|check|samples|current|templates|report|docs``.
 
 Exit codes: 0 done; 1 not published / rejects found; 2 usage error.
 """
@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     t = commands.add_parser("templates", help="write the blank spreadsheet templates")
     t.add_argument("--out", type=Path, default=None, help="folder (default data/templates)")
     report_mod.add_parser(commands)
+    commands.add_parser("docs", help="write docs/warehouse.md from the warehouse schema")
     return parser
 
 
@@ -79,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
             print("no published warehouse", file=sys.stderr)
             return 1
         print(version.path)
+        return 0
+    if args.command == "docs":
+        from etl.schema import write
+
+        print(write())
         return 0
     if args.command == "templates":
         for path in write_templates(args.out):
