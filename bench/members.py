@@ -86,7 +86,7 @@ def blank_list(folder: Path) -> Path:
 
 
 def reader_only(path: Path) -> None:
-    from etl.readers import read_file
+    from etl.intake import read_file
 
     read_file(path)
 

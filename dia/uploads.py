@@ -181,13 +181,12 @@ def archive_dir() -> Path:
 def _kind_of(path: str, mtime_ns: int, size: int) -> str | None:
     """The detected kind of one file (cached while the file is unchanged)."""
     from etl.memberlist.grid import forget
-    from etl.readers import detect
+    from etl.registry import detect
 
     try:
-        found = detect(Path(path))
+        return detect(Path(path)).kind
     finally:
         forget()  # detection keeps the parsed workbook for a read that does not follow here
-    return found[0] if found else None
 
 
 def inbox_kinds() -> pd.DataFrame:

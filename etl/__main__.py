@@ -6,13 +6,14 @@ Exit codes: 0 done; 1 not published / rejects found; 2 usage error.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from core.paths import samples_dir
 from etl import build as build_mod
 from etl import report as report_mod
-from etl.check import check_files, print_check
+from etl.check import check_files, print_check, result_json
 from etl.publish import BuildLockedError
 from etl.samples import generate_all
 
@@ -30,8 +31,18 @@ def _parser() -> argparse.ArgumentParser:
         help="folder (or file) with input spreadsheets; repeatable",
     )
     b.add_argument("--samples", action="store_true", help="build from the generated samples")
+    b.add_argument(
+        "--accept-shrink",
+        action="store_true",
+        help="publish even when a table shrinks beyond the threshold against the published version",
+    )
+    b.add_argument(
+        "--dry-run", action="store_true", help="build and compare with the published version only"
+    )
+    b.add_argument("--json", action="store_true", help="print the outcome as JSON")
     c = commands.add_parser("check", help="dry run: what each file would load or reject")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    c.add_argument("--json", action="store_true", help="print the outcome as JSON")
     s = commands.add_parser("samples", help="write the sample spreadsheets")
     s.add_argument("--scale", type=int, default=1, help="multiply rows (benchmarks)")
     s.add_argument("--out", type=Path, default=None, help="folder (default data/samples)")
@@ -98,37 +109,69 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
     if args.command == "check":
-        missing = [str(p) for p in args.files if not p.exists()]
+        missing = [str(p) for p in args.files if not p.exists() and not p.is_symlink()]
         if missing:
             print(f"no such file: {', '.join(missing)}", file=sys.stderr)
             return 2
         results = check_files(args.files)
-        print_check(results)
+        if args.json:
+            print(json.dumps({"files": [result_json(r) for r in results]}, default=str))
+        else:
+            print_check(results)
         return 0 if all(not r.rejects for r in results) else 1
-    missing = [str(p) for p in args.inbox if not p.exists()]
+    missing = [str(p) for p in args.inbox if not p.exists() and not p.is_symlink()]
     if missing:
         print(f"no such inbox: {', '.join(missing)}", file=sys.stderr)
         return 2
+    return run_build(args)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    outcome: dict[str, object] = {"published": None, "error": None}
+    code = 0
+    report: build_mod.BuildReport | None = None
     try:
-        report = build_mod.build(args.inbox, use_samples=args.samples)
-    except BuildLockedError as exc:
-        print(f"not published: {exc}", file=sys.stderr)
-        return 1
-    except build_mod.QualityGateError as exc:
-        print(f"not published: quality checks failed: {exc}", file=sys.stderr)
-        return 1
-    print_summary(report)
-    assert report.version is not None
-    print(f"published {report.version.path}")
-    real = build_mod.real_data_without_sign_in(report.version)
-    if real:
-        print(
-            f"warning: {real} rows of real member or project data are published but sign-in is "
-            "not configured: the dashboard shows no data until [auth] and [dia] are set in "
-            ".streamlit/secrets.toml (see docs/access.md)",
-            file=sys.stderr,
+        report = build_mod.build(
+            args.inbox,
+            use_samples=args.samples,
+            accept_shrink=args.accept_shrink,
+            dry_run=args.dry_run,
         )
-    return 0
+        if args.dry_run:
+            gate = report.gate
+            code = 1 if gate.unreadable or gate.shrinks else 0
+        else:
+            assert report.version is not None
+            outcome["published"] = str(report.version.path)
+    except BuildLockedError as exc:
+        outcome["error"], code = str(exc), 1
+    except build_mod.QualityGateError as exc:
+        outcome["error"], code = f"quality checks failed: {exc}", 1
+    except build_mod.PublishGateError as exc:
+        report = exc.report
+        outcome["error"], code = f"publish gate: {exc}", 1
+    if args.json:
+        if report is not None:
+            outcome["gate"] = report.gate.as_json()
+            outcome["files"] = [result_json(r) for r in report.results]
+        print(json.dumps(outcome, default=str))
+        return code
+    if report is not None:
+        print_summary(report)
+    if outcome["error"]:
+        print(f"not published: {outcome['error']}", file=sys.stderr)
+    elif outcome["published"]:
+        print(f"published {outcome['published']}")
+    if report is not None and report.version is not None:
+        real = build_mod.real_data_without_sign_in(report.version)
+        if real:
+            print(
+                f"warning: {real} rows of real member or project data are published but sign-in is "
+                "not configured: the dashboard shows no data until [auth] and [dia] are set in "
+                ".streamlit/secrets.toml (see docs/access.md)",
+                file=sys.stderr,
+            )
+    return code
 
 
 if __name__ == "__main__":

@@ -27,10 +27,11 @@ from core.paths import (
     warehouse_dir,
 )
 from core.versions import Version, current_version
-from etl import harmonise, publish
+from etl import gate as gate_mod
+from etl import publish, registry
 from etl.model import ReadResult, Reject, SourceInfo
-from etl.readers import read_file
 from etl.reference import load_reference
+from etl.sandbox import read_limited
 
 SQL_DIR = Path(__file__).with_name("sql")
 # Real statistics shipped with the project, loaded by every build.
@@ -41,12 +42,29 @@ class QualityGateError(RuntimeError):
     """A check failed; the new version is discarded and the published one stays."""
 
 
+class PublishGateError(RuntimeError):
+    """An input could not be read, or a table shrank beyond the threshold: not published."""
+
+    def __init__(self, report: BuildReport) -> None:
+        gate = report.gate
+        parts = []
+        if gate.unreadable:
+            parts.append("could not read " + ", ".join(gate.unreadable))
+        parts.extend(
+            f"{s.table}{f' ({s.association})' if s.association else ''} {s.before} → {s.after}"
+            for s in gate.shrinks
+        )
+        super().__init__("; ".join(parts))
+        self.report = report
+
+
 @dataclass
 class BuildReport:
     run_id: str
     results: list[ReadResult] = field(default_factory=list)
     failed_checks: dict[str, pd.DataFrame] = field(default_factory=dict)
     version: Version | None = None
+    gate: gate_mod.Gate = field(default_factory=gate_mod.Gate)
 
     @property
     def rejected(self) -> int:
@@ -99,7 +117,7 @@ def run_sql_folder(con: duckdb.DuckDBPyConnection, name: str) -> None:
 def read_all(files: list[Path]) -> list[ReadResult]:
     results = []
     for path in tqdm(files, desc="read", unit="file", file=sys.stderr, disable=None):
-        results.append(read_file(path))
+        results.append(read_limited(path))
     return results
 
 
@@ -179,8 +197,37 @@ def runs_log(directory: Path) -> Path:
 
 
 def log_run(directory: Path, record: dict[str, object]) -> None:
-    with runs_log(directory).open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record, default=str) + "\n")
+    """Append one run as one line, written with one call; a line a crash or full disk left
+    unfinished is closed first, so it cannot swallow this one."""
+    path = runs_log(directory)
+    line = json.dumps(record, default=str).encode() + b"\n"
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        if size:
+            with path.open("rb") as handle:
+                handle.seek(size - 1)
+                if handle.read(1) != b"\n":
+                    line = b"\n" + line
+        os.write(fd, line)
+    finally:
+        os.close(fd)
+
+
+def logged_runs(directory: Path) -> list[dict[str, object]]:
+    """Every complete run of the log; torn or foreign lines are skipped."""
+    path = runs_log(directory)
+    if not path.exists():
+        return []
+    runs = []
+    for line in path.read_bytes().decode("utf-8", errors="replace").splitlines():
+        try:
+            run = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(run, dict) and {"run_id", "started_at", "status"} <= run.keys():
+            runs.append(run)
+    return runs
 
 
 def record_runs(
@@ -191,12 +238,7 @@ def record_runs(
     files: int,
 ) -> None:
     """Carry the build history forward: every logged run plus this one."""
-    history = (
-        [json.loads(line) for line in runs_log(directory).read_text().splitlines()]
-        if (runs_log(directory).exists())
-        else []
-    )
-    for run in history:
+    for run in logged_runs(directory):
         con.execute(
             "INSERT OR IGNORE INTO etl_run VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -239,8 +281,15 @@ def record_runs(
     con.execute("INSERT INTO etl_file SELECT * FROM files_frame")
 
 
-def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> BuildReport:
-    """Build a new version from the inputs and publish it if every check passes."""
+def build(
+    inboxes: list[Path] | None = None,
+    use_samples: bool = False,
+    *,
+    accept_shrink: bool = False,
+    dry_run: bool = False,
+) -> BuildReport:
+    """Build a new version from the inputs and publish it if every check and the publish gate
+    pass. ``dry_run`` builds and compares but never publishes."""
     directory = warehouse_dir()
     directory.mkdir(parents=True, exist_ok=True)
     started = datetime.now(UTC)
@@ -264,7 +313,7 @@ def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> Build
                 stage(con, report.results)
                 run_sql_folder(con, "transform")
                 steps.update()
-                for step in harmonise.steps():
+                for step in registry.STEPS:
                     step.run(con, report)
                 steps.update()
                 rejects = reject_rows(  # noqa: F841 - read by DuckDB
@@ -279,6 +328,12 @@ def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> Build
                 steps.update()
                 if report.failed_checks:
                     raise QualityGateError(", ".join(report.failed_checks))
+                report.gate = gate_mod.compare(con, published_path(directory))
+                report.gate.unreadable = gate_mod.unreadable(report.results)
+                if dry_run:
+                    return report
+                if report.gate.unreadable or (report.gate.shrinks and not accept_shrink):
+                    raise PublishGateError(report)
                 for (table,) in con.execute(
                     "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'"
                 ).fetchall():
@@ -287,32 +342,34 @@ def build(inboxes: list[Path] | None = None, use_samples: bool = False) -> Build
                 con.execute("CHECKPOINT")
                 steps.update()
                 steps.close()
-            report.version = publish.publish(directory, staged, version_id)
-            status = "published"
+            if not dry_run:
+                report.version = publish.publish(directory, staged, version_id)
+                status = "published"
         finally:
             if status != "published":
                 staged.unlink(missing_ok=True)
                 Path(str(staged) + ".wal").unlink(missing_ok=True)
-            log_run(
-                directory,
-                {
-                    "run_id": version_id,
-                    "started_at": started.isoformat(),
-                    "finished_at": datetime.now(UTC).isoformat(),
-                    "status": status,
-                    "version": version_id if status == "published" else None,
-                    "inputs": len(files),
-                    "rows_loaded": report.accepted,
-                    "rows_rejected": report.rejected,
-                    "pid": os.getpid(),
-                },
-            )
-            audit.record(
-                "build",
-                f"{status}: {len(files)} input files",
-                version=version_id if status == "published" else None,
-                details={"rows_loaded": report.accepted, "rows_rejected": report.rejected},
-            )
+            if not dry_run:
+                log_run(
+                    directory,
+                    {
+                        "run_id": version_id,
+                        "started_at": started.isoformat(),
+                        "finished_at": datetime.now(UTC).isoformat(),
+                        "status": status,
+                        "version": version_id if status == "published" else None,
+                        "inputs": len(files),
+                        "rows_loaded": report.accepted,
+                        "rows_rejected": report.rejected,
+                        "pid": os.getpid(),
+                    },
+                )
+                audit.record(
+                    "build",
+                    f"{status}: {len(files)} input files",
+                    version=version_id if status == "published" else None,
+                    details={"rows_loaded": report.accepted, "rows_rejected": report.rejected},
+                )
         return report
 
 
@@ -327,3 +384,8 @@ def real_data_without_sign_in(version: Version) -> int:
 
 def published() -> Version | None:
     return current_version(warehouse_dir())
+
+
+def published_path(directory: Path) -> Path | None:
+    version = current_version(directory)
+    return version.path if version else None

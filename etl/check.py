@@ -1,20 +1,26 @@
-"""``etl check``: the dry run staff use before loading — kind, accepted rows, rejects with reasons."""
+"""``etl check``: the dry run staff use before loading — kind, accepted rows, rejects with reasons.
+
+Each file is read in a child process within the limits of etl/config/limits.toml, so no file can
+take the caller down. ``--json`` prints what the Data page shows, in every language."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from core.filekinds import association_of, kind_label
+from core.i18n import LANGS, translate
 from etl.model import ReadResult, Reject
-from etl.readers import read_file
+from etl.sandbox import read_limited
 
 
 def check_files(paths: list[Path]) -> list[ReadResult]:
-    return [read_file(path) for path in paths]
+    return [read_limited(path) for path in paths]
 
 
 def print_check(results: list[ReadResult]) -> None:
     for result in results:
-        print(f"{result.file}: {result.kind}")
+        print(f"{result.file}: {kind_label(result.kind, 'en')} ({result.kind})")
         print(
             f"  accepted {result.accepted}, rejected {len(result.rejects)}, skipped {result.skipped}"
         )
@@ -39,3 +45,32 @@ def _where(item: Reject) -> str:
         if part
     )
     return f" ({where})" if where else ""
+
+
+def item_json(item: Reject) -> dict[str, Any]:
+    """A reject or notice with its reason in every language."""
+    return {
+        "file": item.file,
+        "sheet": item.sheet,
+        "row_number": item.row_number,
+        "column_name": item.column_name,
+        "value": item.value,
+        "reason": {lang: translate(lang, item.reason, **item.params) for lang in LANGS},
+    }
+
+
+def result_json(result: ReadResult) -> dict[str, Any]:
+    return {
+        "file": result.file,
+        "kind": result.kind,
+        "kind_label": {lang: kind_label(result.kind, lang) for lang in LANGS},
+        "association": association_of(result.kind),
+        "accepted": result.accepted,
+        "rejected": len(result.rejects),
+        "rejected_rows": len({(r.sheet, r.row_number) for r in result.rejects}),
+        "skipped": result.skipped,
+        "tables": {name: len(frame) for name, frame in result.tables.items()},
+        "rejects": [item_json(r) for r in result.rejects],
+        "notices": [item_json(n) for n in result.notices],
+        "notes": list(result.notes),
+    }

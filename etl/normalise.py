@@ -37,6 +37,10 @@ BAD_REGISTER = N_(
 BAD_EMPLOYEES = N_(
     "Employees {value} cannot be read; give a number or a range within one size class (10-49)"
 )
+# More than any single company of the region: a typing or export error, and beyond the
+# warehouse's INTEGER column.
+MAX_EMPLOYEES: Final = 1_000_000
+TOO_MANY_EMPLOYEES = N_("Employees {value} is more than 1,000,000; give the company's head count")
 
 # What people type for "nothing here": treated like an empty cell.
 NO_VALUE: Final = frozenset(
@@ -472,7 +476,8 @@ def employee_counts(values: pd.Series) -> pd.DataFrame:
     parts = extract(text, _EMPLOYEES_RE)
     plain = pd.to_numeric(replace(parts["thousands"], r"[.\s]", ""))
     number = plain.fillna(pd.to_numeric(parts["number"].str.replace(",", ".", regex=False)))
-    employees = number.round().astype("Int64")
+    too_many = number > MAX_EMPLOYEES
+    employees = number.mask(too_many).round().astype("Int64")
     lo = (
         pd.to_numeric(parts["lo"])
         .fillna(pd.to_numeric(parts["min"]))
@@ -487,5 +492,7 @@ def employee_counts(values: pd.Series) -> pd.DataFrame:
     same = lo_class.notna() & (lo_class == size_classes(hi))
     size = size_classes(employees).fillna(lo_class.where(same))
     size = size.where(size.notna(), None)
-    error = flag(text.notna() & size.isna(), BAD_EMPLOYEES)
+    error = flag(text.notna() & size.isna(), BAD_EMPLOYEES).mask(
+        too_many.fillna(False).astype(bool), TOO_MANY_EMPLOYEES
+    )
     return pd.DataFrame({"employees": employees, "size_class": size, "error": error})

@@ -18,7 +18,7 @@ from etl import nace
 from etl.build import BuildReport, run_checks, run_sql_folder, stage
 from etl.energy import templates
 from etl.harmonise import energy as energy_step
-from etl.readers import read_file
+from etl.intake import read_file
 from etl.reference import load_reference
 from etl.samples import energy as energy_samples
 

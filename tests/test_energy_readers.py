@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 
 from etl.energy import templates
-from etl.readers import detect, energy_capacity, energy_opportunities, mastr, read_file
+from etl.intake import read_file
+from etl.readers import energy_capacity, energy_opportunities, mastr
 from etl.readers import reference_facts as facts_reader
+from etl.registry import detect
 from etl.samples import energy as energy_samples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +73,7 @@ def test_mastr_is_recognised_by_content_not_name(tmp_path: Path) -> None:
     renamed = tmp_path / "download 2023 (1).csv"
     shutil.copy(mastr_file(2023), renamed)
     found = detect(renamed)
-    assert found is not None and found[0] == mastr.KIND
+    assert found.kind == mastr.KIND
     # without any year the file is rejected as a whole, with the reason
     nameless = tmp_path / "leistung.csv"
     shutil.copy(mastr_file(2023), nameless)
@@ -172,7 +174,7 @@ def test_opportunity_template_has_instructions_and_drop_downs(tmp_path: Path) ->
     assert "OE" in validated[column["lead_association"]]
     assert templates.LISTS_SHEET in validated[column["region"]]
     # the blank template is recognised and reads as empty
-    assert detect(path) is not None and detect(path)[0] == energy_opportunities.KIND  # type: ignore[index]
+    assert detect(path).kind == energy_opportunities.KIND
     # a byte-identical file when nothing changed
     again = templates.write_opportunity_template(tmp_path / "again.xlsx")
     assert again.read_bytes() == path.read_bytes()

@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 import xlsxwriter
 
+from etl.intake import read_file
 from etl.memberlist.columns import FIELDS, load_config
 from etl.memberlist.rows import NO_NAME, is_totals_label
 from etl.memberlist.templates import template_bytes, write_template
 from etl.model import ReadResult
 from etl.normalise import BAD_DATE, BAD_SECTOR
 from etl.places import OUTSIDE
-from etl.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -9,6 +9,7 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
+from etl.explain import explain_statistics
 from etl.model import ReadResult
 from etl.readers import genesis, longformat, statline, textfile
 from etl.readers.textfile import STATISTIC_COLUMNS
@@ -101,11 +102,10 @@ def test_fixtures_are_the_complete_real_set() -> None:
 
 
 def test_registry_routes_statistics_files_to_these_readers() -> None:
-    from etl.readers import detect
+    from etl.registry import detect
 
     for name, kind in REAL_FILES.items():
-        found = detect(FIXTURES / name)
-        assert found is not None and found[0] == kind, name
+        assert detect(FIXTURES / name).kind == kind, name
 
 
 def test_detect_none_for_binary_empty_and_foreign_files(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_excel_without_template_headers_is_not_longformat(tmp_path: Path) -> Non
     path = tmp_path / "members.xlsx"
     workbook.save(path)
     assert longformat.detect(path) is None
-    assert "Excel file without the template's headers" in textfile.explain_unsupported(path)
+    assert "Excel file without the template's headers" in explain_statistics(path)
 
 
 # --------------------------------------------------------------------------- every real file
@@ -632,7 +632,7 @@ def test_explain_unsupported(tmp_path: Path) -> None:
     def explain(name: str, content: bytes) -> str:
         path = tmp_path / name
         path.write_bytes(content)
-        return textfile.explain_unsupported(path)
+        return explain_statistics(path)
 
     assert explain("empty.csv", b"") == "empty file"
     assert "binary file" in explain("noise.csv", random.Random(1).randbytes(512))
@@ -645,5 +645,5 @@ def test_explain_unsupported(tmp_path: Path) -> None:
     assert "lacks column(s): classification, code, source" in explain("l.csv", partial)
     assert "JSON" in explain("odata.csv", b'{"value": []}')
     assert "no statistics format" in explain("other.csv", b"a;b;c\n1;2;3\n")
-    supported = textfile.explain_unsupported(FIXTURES / "12411-01-01-4.csv")
+    supported = explain_statistics(FIXTURES / "12411-01-01-4.csv")
     assert supported == "the file is a supported format (genesis_werte)"

@@ -12,12 +12,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from etl.intake import read_file
 from etl.normalise import BAD_DATE, BAD_REGISTER
-from etl.readers import detect, read_file
 from etl.records import KIND, MISSING_COLUMN
 from etl.records.rows import FUTURE_START, MISSING, NOT_STARTED, VENUE_OUTSIDE
 from etl.records.templates import SHEETS, write_template
 from etl.records.values import BAD_COMPANY, BAD_PERSONS, BAD_WORK_PACKAGE, NOT_IN_LIST, codes
+from etl.registry import detect
 
 
 def _values(column: pd.Series) -> list[object]:
@@ -54,7 +55,7 @@ def test_dutch_activities_with_title_rows_and_odd_spellings(tmp_path: Path) -> N
             ]
         },
     )  # fmt: skip
-    assert detect(path) is not None and detect(path)[0] == KIND  # type: ignore[index]
+    assert detect(path).kind == KIND
     result = read_file(path)
     frame = result.tables["activity"]
     assert _values(frame["activity_id"]) == ["A-1", "A-2", "A-3", "A-5"]
@@ -182,7 +183,7 @@ def test_member_lists_are_not_records(tmp_path: Path) -> None:
 
     for path in generate(tmp_path):
         found = detect(path)
-        assert found is not None and found[0].startswith("members_")
+        assert found.kind is not None and found.kind.startswith("members_")
 
 
 def test_sample_records_load_with_the_planned_rejects(data_dir: Path) -> None:

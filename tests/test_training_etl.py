@@ -13,16 +13,16 @@ from core.paths import REFERENCE_DIR
 from core.versions import Version
 from etl import crosswalks
 from etl.harmonise.training import CROSSWALK_FILE, isco_for
-from etl.readers import detect, read_file
+from etl.intake import read_file
 from etl.readers.textfile import parse_period
+from etl.registry import detect
 
 EDUCATION = REFERENCE_DIR / "inputs" / "education"
 DUO_FILE = EDUCATION / "duo_ingeschrevenhbo_2024_drenthe.csv"
 
 
 def test_duo_hbo_file_is_recognised_and_summed_per_municipality() -> None:
-    found = detect(DUO_FILE)
-    assert found is not None and found[0] == "duo_hbo"
+    assert detect(DUO_FILE).kind == "duo_hbo"
     result = read_file(DUO_FILE)
     assert not result.rejects
     frame = result.tables["statistic"]

@@ -100,27 +100,23 @@ def _workbook_rows(path: Path, nrows: int | None) -> list[tuple[str, list[list[C
 
 
 def detect_header(path: Path, aliases: Mapping[str, str], required: Sequence[str]) -> bool:
-    """Whether ``path`` (CSV or workbook) has a sheet with the header; never raises."""
-    try:
-        raw = read_head(path)
-        if _is_workbook(raw):
-            return any(
-                find_header(rows, aliases, required)
-                for _name, rows in _workbook_rows(path, HEADER_SEARCH_ROWS)
-            )
-        if binary_kind(raw) is not None:
-            return False
-        head = decode(raw, partial=True)
-        if head is None:
-            return False
-        lines = head_lines(head.text, HEADER_SEARCH_ROWS)
-        delimiter = sniff_delimiter(head.text)
-        return (
-            find_header([split_line(line, delimiter) for line in lines], aliases, required)
-            is not None
+    """Whether ``path`` (CSV or workbook) has a sheet with the header."""
+    raw = read_head(path)
+    if _is_workbook(raw):
+        return any(
+            find_header(rows, aliases, required)
+            for _name, rows in _workbook_rows(path, HEADER_SEARCH_ROWS)
         )
-    except Exception:  # detect must never raise, whatever the bytes
+    if binary_kind(raw) is not None:
         return False
+    head = decode(raw, partial=True)
+    if head is None:
+        return False
+    lines = head_lines(head.text, HEADER_SEARCH_ROWS)
+    delimiter = sniff_delimiter(head.text)
+    return (
+        find_header([split_line(line, delimiter) for line in lines], aliases, required) is not None
+    )
 
 
 def load_table(path: Path, aliases: Mapping[str, str], required: Sequence[str]) -> Table:

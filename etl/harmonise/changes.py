@@ -4,7 +4,7 @@ latest submitted report (etl/changes.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -15,8 +15,6 @@ from etl.changes import Inventory, compare, inventory, store
 
 if TYPE_CHECKING:
     from etl.build import BuildReport
-
-ORDER: Final = 90  # after the indicators (30)
 
 
 def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:

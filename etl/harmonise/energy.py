@@ -21,7 +21,6 @@ from etl.model import Reject
 if TYPE_CHECKING:
     from etl.build import BuildReport
 
-ORDER: Final = 60
 CONFIG_DIR: Final = Path(__file__).resolve().parents[1] / "config"
 NACE_RULES_FILE: Final = CONFIG_DIR / "energy_nace.toml"
 SKILLS_FILE: Final = CONFIG_DIR / "energy_skills.toml"

@@ -21,7 +21,6 @@ from etl.records.plan import Indicator, ProjectPlan, Reporting, load_indicators,
 if TYPE_CHECKING:
     from etl.build import BuildReport
 
-ORDER: Final = 30  # after the records (20)
 LEDGER_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "ledger"
 
 # The evidence of one indicator, dated into the reporting period it falls in.

@@ -29,7 +29,6 @@ from etl.model import Reject
 if TYPE_CHECKING:
     from etl.build import BuildReport
 
-ORDER: Final = 40
 CONFIG_FILE: Final = Path(__file__).resolve().parents[1] / "config" / "labour.toml"
 SQL_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "labour"
 AREAS_FILE: Final = REFERENCE_DIR / "labour_areas.csv"

@@ -15,7 +15,6 @@ from etl.model import Notice
 if TYPE_CHECKING:
     from etl.build import BuildReport
 
-ORDER: Final = 10
 SQL_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "members"
 MERGE_QUERY: Final = "050_merged_across_files.sql"
 

@@ -15,7 +15,6 @@ from etl.model import Notice, ReadResult, Reject
 if TYPE_CHECKING:
     from etl.build import BuildReport
 
-ORDER: Final = 20  # after the members (10): references are resolved against `company`
 SQL_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "records"
 MERGED_QUERY: Final = "060_merged.sql"
 

@@ -27,7 +27,6 @@ from etl.model import Notice
 if TYPE_CHECKING:
     from etl.build import BuildReport
 
-ORDER: Final = 45  # after the labour market (40), which fills isco_group
 CONFIG_FILE: Final = Path(__file__).resolve().parents[1] / "config" / "training.toml"
 CROSSWALK_FILE: Final = Path(__file__).resolve().parents[2] / "data/crosswalks/training_isco08.csv"
 TOTAL: Final = "INSGESAMT"

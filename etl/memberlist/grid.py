@@ -116,27 +116,34 @@ def _xlsx_hidden_columns(path: Path) -> dict[str, frozenset[int]]:
     """
     result: dict[str, frozenset[int]] = {}
     with zipfile.ZipFile(path) as archive:
-        workbook = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-        targets = {rid: target for rid, target in _REL_RE.findall(rels)}
-        targets.update({rid: target for target, rid in _REL_RE_REVERSED.findall(rels)})
-        names = set(archive.namelist())
-        for raw_name, rid in _SHEET_RE.findall(workbook):
-            target = targets.get(rid)
-            if target is None:
-                continue
-            target_text = target.decode()
-            member = (
-                target_text.lstrip("/")
-                if target_text.startswith("/")
-                else str(PurePosixPath("xl") / target_text)
-            )
-            if member not in names:
-                continue
+        for name, member in sheet_parts(archive).items():
             hidden = _hidden_in_cols(_xml_head(archive, member))
             if hidden:
-                result[_xml_unescape(raw_name.decode())] = hidden
+                result[name] = hidden
     return result
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the zip part holding its XML, as ``xl/workbook.xml`` lists them."""
+    workbook = archive.read("xl/workbook.xml")
+    rels = archive.read("xl/_rels/workbook.xml.rels")
+    targets = {rid: target for rid, target in _REL_RE.findall(rels)}
+    targets.update({rid: target for target, rid in _REL_RE_REVERSED.findall(rels)})
+    names = set(archive.namelist())
+    parts: dict[str, str] = {}
+    for raw_name, rid in _SHEET_RE.findall(workbook):
+        target = targets.get(rid)
+        if target is None:
+            continue
+        target_text = target.decode()
+        member = (
+            target_text.lstrip("/")
+            if target_text.startswith("/")
+            else str(PurePosixPath("xl") / target_text)
+        )
+        if member in names:
+            parts[_xml_unescape(raw_name.decode())] = member
+    return parts
 
 
 def _xml_head(archive: zipfile.ZipFile, member: str, limit: int = 1 << 22) -> bytes:

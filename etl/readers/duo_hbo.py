@@ -33,7 +33,6 @@ from etl.readers.textfile import (
     statistic_frame,
 )
 
-PRIORITY: Final = 20
 KIND: Final = "duo_hbo"
 MEASURE: Final = "ingeschrevenen_hbo"
 SUPPRESSED: Final = "<5"

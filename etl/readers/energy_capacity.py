@@ -32,7 +32,6 @@ from etl.energy.vocabulary import (
 from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import RejectCollector, parse_number, slug
 
-PRIORITY: Final = 15
 KIND: Final = "energy_capacity_longformat"
 SAMPLE_TITLE: Final = "Voorbeelddata / Beispieldaten"
 TEMPLATE_PRIORITY: Final = 2  # a register or statistics table wins where both have a figure

@@ -32,7 +32,6 @@ from etl.model import ReadResult, SourceInfo
 from etl.normalise import text_key
 from etl.readers.textfile import RejectCollector, parse_number
 
-PRIORITY: Final = 15
 KIND: Final = "energy_opportunities"
 ALIASES: Final = alias_index(
     {

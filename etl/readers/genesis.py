@@ -51,7 +51,6 @@ from etl.readers.textfile import (
     vintage_of,
 )
 
-PRIORITY: Final = 20
 KIND_WERTE: Final = "genesis_werte"
 KIND_FFCSV: Final = "genesis_ffcsv_2024"
 KIND_FLAT: Final = "genesis_flat_2025"
@@ -173,10 +172,7 @@ FLAT_VALUE_COLUMNS: Final = ("value", "value_unit", "value_variable_code", "valu
 
 
 def detect(path: Path) -> str | None:
-    try:
-        head = read_text_head(path)
-    except Exception:  # detect must never raise, whatever the bytes
-        return None
+    head = read_text_head(path)
     return None if head is None else detect_text(head.text)
 
 

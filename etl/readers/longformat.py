@@ -46,7 +46,6 @@ from etl.readers.textfile import (
     vintage_of,
 )
 
-PRIORITY: Final = 30
 KIND: Final = "statistics_longformat"
 TEMPLATE_PATH: Final = (
     Path(__file__).resolve().parents[2] / "data/templates/statistics_longformat.xlsx"
@@ -181,19 +180,16 @@ def is_excel_zip(path: Path) -> bool:
 
 
 def detect(path: Path) -> str | None:
-    try:
-        raw = read_head(path)
-        container = binary_kind(raw)
-        if container in {"zip", "ole"}:
-            if container == "zip" and not is_excel_zip(path):
-                return None
-            return KIND if _workbook_sheet(path, nrows=_HEADER_SEARCH_ROWS) else None
-        if container is not None:
+    raw = read_head(path)
+    container = binary_kind(raw)
+    if container in {"zip", "ole"}:
+        if container == "zip" and not is_excel_zip(path):
             return None
-        head = decode(raw, partial=True)
-        return None if head is None else detect_text(head.text)
-    except Exception:  # detect must never raise, whatever the bytes
+        return KIND if _workbook_sheet(path, nrows=_HEADER_SEARCH_ROWS) else None
+    if container is not None:
         return None
+    head = decode(raw, partial=True)
+    return None if head is None else detect_text(head.text)
 
 
 def detect_text(text: str) -> str | None:

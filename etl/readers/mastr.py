@@ -25,7 +25,6 @@ from etl.energy.vocabulary import MUNICIPAL_LEVELS, project_regions
 from etl.model import ReadResult, Reject, SourceInfo
 from etl.readers.textfile import RejectCollector, parse_number
 
-PRIORITY: Final = 15
 KIND: Final = "mastr_capacity"
 # Where figures overlap, a register wins over a hand-filled template (transform/030_energy.sql).
 PUBLISHED_PRIORITY: Final = 1

@@ -20,7 +20,6 @@ from etl.energy.vocabulary import is_yes
 from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import RejectCollector, parse_number, slug
 
-PRIORITY: Final = 15
 KIND: Final = "reference_facts"
 ALIASES: Final = alias_index(
     {

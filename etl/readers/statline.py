@@ -53,7 +53,6 @@ from etl.readers.textfile import (
     vintage_of,
 )
 
-PRIORITY: Final = 20
 KIND_FLAT: Final = "statline_flat"
 KIND_PIVOTED: Final = "statline_pivoted"
 KIND_TABLE_EN: Final = "statline_table_en"
@@ -107,10 +106,7 @@ _WIJK_RE: Final = re.compile(r"^(Wijk|District)\s+\d+\b", re.IGNORECASE)
 
 
 def detect(path: Path) -> str | None:
-    try:
-        head = read_text_head(path)
-    except Exception:  # detect must never raise, whatever the bytes
-        return None
+    head = read_text_head(path)
     return None if head is None else detect_text(head.text)
 
 

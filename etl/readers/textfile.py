@@ -5,7 +5,7 @@ encoding, splitting delimited text into rows with their line numbers, parsing nu
 decimal commas and published missing-value symbols, ISO periods, region codes and their
 geography, and building the tidy ``statistic`` table.
 
-This module deliberately has no ``detect``/``read`` pair, so the reader registry skips it.
+The readers import this module; it imports none of them.
 """
 
 from __future__ import annotations
@@ -538,68 +538,3 @@ def vintage_of(periods: Iterable[str]) -> str:
     if not unique:
         return ""
     return unique[0] if len(unique) == 1 else f"{unique[0]} – {unique[-1]}"
-
-
-# --------------------------------------------------------------------------- unsupported files
-
-
-_JSON_ARRAY_RE: Final = re.compile(r'^\[\s*($|[\[{"\d-])')
-
-
-def explain_unsupported(path: Path) -> str:
-    """Plain-English reason why ``path`` is none of the statistics formats."""
-    # Imported here: the readers import this module.
-    from etl.readers import genesis, longformat, statline
-
-    if not path.exists():
-        return "file does not exist"
-    for reader in (genesis, statline, longformat):
-        kind = reader.detect(path)
-        if kind:
-            return f"the file is a supported format ({kind})"
-    raw = read_head(path)
-    if not raw:
-        return "empty file"
-    container = binary_kind(raw)
-    if container == "zip":
-        if longformat.is_excel_zip(path):
-            return (
-                "Excel file without the template's headers (needs columns for region code, "
-                "period, measure, classification, code, value and source)"
-            )
-        return "ZIP archive, not a table: extract the CSV inside it first"
-    if container == "ole":
-        return (
-            "old Excel (.xls) or other Office file without the template's headers "
-            "(needs columns for region code, period, measure, classification, code, value "
-            "and source)"
-        )
-    if container == "pdf":
-        return "PDF document: download the table as CSV instead"
-    if container is not None:
-        named = {"gzip": "gzip archive", "png": "PNG image", "jpeg": "JPEG image"}
-        return f"{named.get(container, 'binary file')}, not a table"
-    head = decode(raw, partial=True)
-    if head is None:
-        return "binary file, not a table"
-    text = head.text
-    lines = head_lines(text, 40)
-    if not lines:
-        return "file has no text lines (only blanks)"
-    first = lines[0].strip()
-    if first.startswith("{") or _JSON_ARRAY_RE.match(first):
-        return "JSON file (e.g. an OData/API response): download the table as CSV instead"
-    if first.lower().startswith(("<!doctype", "<html", "<?xml", "<")):
-        return "HTML/XML page, not a data file (the download probably failed)"
-    for reader in (genesis, statline, longformat):
-        reason = reader.near_miss(text)
-        if reason:
-            return reason
-    delimiter = sniff_delimiter(text)
-    columns = len(split_line(lines[0], delimiter))
-    shown = first if len(first) <= 80 else first[:77] + "..."
-    names = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
-    return (
-        f"text with {columns} {names[delimiter]}-separated column(s) whose header matches no "
-        f"statistics format (first line: {shown!r})"
-    )

@@ -1,0 +1,47 @@
+"""One input file from bytes to a ``ReadResult``: refused before parsing when it breaks a limit,
+its kind detected from its content, read by that kind's reader, and every problem located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from core.i18n import N_
+from etl import registry
+from etl.explain import explain
+from etl.limits import preflight
+from etl.memberlist.grid import forget
+from etl.model import ReadResult, Reject
+
+SUPPORTED_SUFFIXES: Final[frozenset[str]] = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".txt"})
+
+UNSUPPORTED = N_("File type not supported: {suffix}. Accepted are .xlsx, .xls and .csv.")
+UNREADABLE = N_("File could not be read: {error}")
+
+
+def read_file(path: Path) -> ReadResult:
+    """Read one file with the reader its content calls for; problems become file-level rejects.
+
+    Never raises for anything the file contains: a broken file must not stop the others."""
+    name = path.name
+    if not path.is_symlink() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        reject = Reject(file=name, reason=UNSUPPORTED, params={"suffix": path.suffix})
+        return ReadResult(file=name, kind="unsupported", rejects=[reject])
+    refused = preflight(path)
+    if refused is not None:
+        return ReadResult(file=name, kind="refused", rejects=[refused])
+    try:
+        found = registry.detect(path)
+        if found.reader is None:
+            return ReadResult(file=name, kind="unrecognised", rejects=[explain(path, found.errors)])
+        result: ReadResult = found.reader.read(path)
+    except MemoryError:
+        raise  # the sandbox reports it with the limit
+    except Exception as exc:  # a reader failing on odd bytes is a located answer, not a crash
+        text = str(exc).strip() or type(exc).__name__
+        reject = Reject(file=name, reason=UNREADABLE, params={"error": text[:300]})
+        return ReadResult(file=name, kind="unreadable", rejects=[reject])
+    finally:
+        forget()
+    result.kind = result.kind or found.kind or ""
+    return result

@@ -1,0 +1,102 @@
+"""Read one file in a child process with time and memory limits.
+
+Whatever a parser does with a hostile file (allocate without end, abort, loop), it happens in a
+child: the build or the dashboard that asked gets a located reject and carries on. Children are
+forked from a clean server process (``forkserver``) that has the readers imported already, so a
+child starts in milliseconds and never inherits the parent's threads or open warehouse.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Final
+
+from core.i18n import N_
+from etl.limits import Limits, load_limits
+from etl.model import ReadResult, Reject
+
+OUT_OF_TIME = N_("Reading the file took longer than {seconds} s and was stopped")
+OUT_OF_MEMORY = N_("Reading the file needed more than {limit} MB of memory and was stopped")
+CRASHED = N_("The file made the spreadsheet reader fail (exit {code}); it was not read")
+
+POLL_SECONDS: Final = 0.05
+_CONTEXT: Final = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["etl.intake"])
+
+
+def _child(path: str, limits: Limits, environ: dict[str, str], conn: Connection) -> None:
+    # The server forked at first use; the caller's environment (DIA_DATA_DIR) is today's.
+    os.environ.clear()
+    os.environ.update(environ)
+    # The hard ceiling on the data segment; the parent watches the resident size.
+    memory = (limits.memory_mb + limits.reserve_mb) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    used = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime) + 1
+    cpu = used + limits.seconds
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    from etl.intake import read_file
+
+    try:
+        result: ReadResult | str = read_file(Path(path))
+    except MemoryError:
+        result = "memory"
+    conn.send(result)
+    conn.close()
+
+
+def resident_mb(pid: int | None) -> float:
+    """The resident memory of a process in MB (0 when it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
+    """``intake.read_file(path)`` in a child process within ``limits``."""
+    limits = limits or load_limits()
+    receive, send = _CONTEXT.Pipe(duplex=False)
+    child = _CONTEXT.Process(
+        target=_child, args=(str(path), limits, dict(os.environ), send), daemon=True
+    )
+    child.start()
+    send.close()
+    outcome: ReadResult | str | None = None
+    deadline = time.monotonic() + limits.seconds + 5
+    try:
+        while time.monotonic() < deadline:
+            if receive.poll(POLL_SECONDS):
+                outcome = receive.recv()
+                break
+            if not child.is_alive():
+                break
+            if resident_mb(child.pid) > limits.memory_mb:
+                outcome = "memory"
+                break
+    except (EOFError, OSError):
+        outcome = None  # the child died before it could answer
+    finally:
+        receive.close()
+        if child.is_alive() and not isinstance(outcome, ReadResult):
+            child.kill()
+        child.join(10)
+    if isinstance(outcome, ReadResult):
+        return outcome
+    name = path.name
+    if outcome == "memory" or child.exitcode in (-6, -11):
+        # Native parsers abort (SIGABRT) or fault when an allocation is refused.
+        reject = Reject(file=name, reason=OUT_OF_MEMORY, params={"limit": limits.memory_mb})
+    elif child.exitcode is None or child.exitcode in (-9, -24):
+        reject = Reject(file=name, reason=OUT_OF_TIME, params={"seconds": limits.seconds})
+    else:
+        reject = Reject(file=name, reason=CRASHED, params={"code": child.exitcode})
+    return ReadResult(file=name, kind="unreadable", rejects=[reject])
