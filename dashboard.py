@@ -6,68 +6,68 @@ import streamlit as st
 
 from core import audit
 from core.paths import PROJECT_ROOT
-from dia import auth, links, ui
+from dia import auth, links, page
+from dia.data.warehouse import NoWarehouseError, version
 from dia.navigation import PAGES
 from dia.presentation import version_label
-from dia.warehouse import NoWarehouseError, version
 
 ICON = PROJECT_ROOT / "assets" / "favicon.png"
 st.set_page_config(page_title="DIA Monitor", page_icon=str(ICON), layout="wide")
 
-links.restore_language(ui.LANG_KEY)
-ui.language_switch()
+links.restore_language(page.LANG_KEY)
+page.language_switch()
 mode = auth.mode()
 if mode == "setup":
-    ui.setup_screen()
+    page.setup_screen()
     st.stop()
-viewer = auth.current_viewer(ui.current_lang())
+viewer = auth.current_viewer(page.current_lang())
 if viewer is None:
-    ui.login_screen()
+    page.login_screen()
     st.stop()
 if viewer.demo:
-    ui.role_preview()
-    ui.demo_banner()
+    page.role_preview()
+    page.demo_banner()
 else:
     if not st.session_state.get("signed_in_logged"):
         st.session_state["signed_in_logged"] = True
         audit.record("sign_in", viewer.email, who=viewer.email, role=viewer.role.value)
-    ui.signed_in_box(viewer)
+    page.signed_in_box(viewer)
 
 try:
     published = version()
 except NoWarehouseError:
     st.error(
-        ui._("No data has been loaded yet. Run `make run` or `python -m etl build --samples`.")
+        page._("No data has been loaded yet. Run `make run` or `python -m etl build --samples`.")
     )
     st.stop()
-lang = ui.current_lang()
+lang = page.current_lang()
 links.notice(lang, published.version_id, version_label(lang))
 
 # Every page keeps its url path for every viewer: a page the viewer may not open answers with
 # "no access" (hidden from the menu) instead of silently landing elsewhere.
-allowed = [page for page in PAGES if viewer.may_open(page.url_path)]
+allowed = [spec for spec in PAGES if viewer.may_open(spec.url_path)]
 home = st.Page(
     allowed[0].path,
-    title=ui._(allowed[0].title),
+    title=page._(allowed[0].title),
     icon=allowed[0].icon,
     url_path=allowed[0].url_path,
     default=True,
 )
 entries = [home] + [
-    st.Page(page.path, title=ui._(page.title), icon=page.icon, url_path=page.url_path)
-    for page in allowed[1:]
+    st.Page(spec.path, title=page._(spec.title), icon=spec.icon, url_path=spec.url_path)
+    for spec in allowed[1:]
 ]
 entries += [
     st.Page(
-        partial(ui.no_access, home),
-        title=ui._("No access"),
-        url_path=page.url_path,
+        partial(page.no_access, home),
+        title=page._("No access"),
+        url_path=spec.url_path,
         visibility="hidden",
     )
-    for page in PAGES
-    if not viewer.may_open(page.url_path)
+    for spec in PAGES
+    if not viewer.may_open(spec.url_path)
 ]
 st.navigation(entries).run()
 links.keep(lang, published.version_id)
 links.share_box(lang)
-ui.footer()
+page.footer()

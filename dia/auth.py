@@ -20,8 +20,8 @@ import streamlit as st
 
 from core.access import real_row_counts, sign_in_configured
 from core.i18n import Lang
+from dia.data.warehouse import NoWarehouseError, cursor, version
 from dia.policy import ASSOCIATIONS, Association, Role, Viewer, viewer_for
-from dia.warehouse import NoWarehouseError, cursor, version
 
 __all__ = ["ASSOCIATIONS", "DEMO_USERS", "Role", "User", "Viewer", "current_viewer", "mode"]
 

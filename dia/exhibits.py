@@ -11,12 +11,12 @@ from typing import Any, Final
 import streamlit as st
 
 from core.i18n import N_, Lang, fmt_date, translate
-from dia import members as member_data
 from dia import presentation
+from dia.data import members as member_data
+from dia.data.warehouse import query
 from dia.export import images, tables
 from dia.export.exhibit import Exhibit, Rendered, Sources, render
 from dia.policy import Viewer
-from dia.warehouse import query
 
 ADD = N_("Add to presentation")
 ADDED = N_("In the presentation")

@@ -19,7 +19,7 @@ from shapely.geometry import shape
 
 from core.i18n import N_, Lang, translate
 from dia.export.figure_data import BOLD_NAME, as_list, number, plain
-from dia.maps import national_border
+from dia.render.maps import national_border
 
 # About 490 px per degree of latitude at the maps' 560 px height; mercator at 52.8° N.
 PX_PER_LAT: Final = 490.0

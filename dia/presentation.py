@@ -17,10 +17,10 @@ import pandas as pd
 import streamlit as st
 
 from core.i18n import N_, Lang, fmt_date, translate
-from dia import project
+from dia.data import project
+from dia.data.warehouse import query
 from dia.export import deck
 from dia.export.exhibit import Exhibit, render
-from dia.warehouse import query
 
 BASKET_KEY: Final = "presentation_basket"
 OWNER_KEY: Final = "presentation_basket_owner"

@@ -25,8 +25,8 @@ import streamlit as st
 from core.i18n import N_, Lang, translate
 from core.paths import PROJECT_ROOT, data_dir, inbox_dir
 from dia.auth import Role, User
-from dia.spreadsheet import workbook_bytes
-from dia.warehouse import query
+from dia.data.warehouse import query
+from dia.export.spreadsheet import workbook_bytes
 from etl.check import check_files
 from etl.memberlist import association_of
 from etl.model import ReadResult, Reject

@@ -106,7 +106,7 @@ def test_director_sees_names_of_own_members_only(data_dir: Path) -> None:
 
 
 def test_ledger_page_shows_the_warehouse_numbers(data_dir: Path) -> None:
-    from dia import indicators, project
+    from dia.data import indicators, project
 
     at = open_page("views/indicators.py", index_of(Role.ADMIN), "en")
     ledger = at.table[0].value

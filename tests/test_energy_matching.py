@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dia.warehouse import SQL_DIR as DIA_SQL
+from dia.data.warehouse import SQL_DIR as DIA_SQL
 from etl import nace
 from etl.build import BuildReport, run_checks, run_sql_folder, stage
 from etl.energy import templates

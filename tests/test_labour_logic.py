@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dia import labour
+from dia.data import labour
 
 PERIOD = "2024-Q4"
 # (country, region_code, isco_group, vacancies, job_seekers); isco_group None = all occupations

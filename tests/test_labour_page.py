@@ -10,7 +10,7 @@ import pytest
 
 from core.i18n import LANGS, translate
 from dia.auth import DEMO_USERS, Role
-from dia.labour_charts import SERIES_BREAK
+from dia.render.labour import SERIES_BREAK
 from tests.apptest import ROLE_INDEXES, all_text, open_page, role_id
 
 PAGE = "views/labour.py"

@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from dia.auth import Role
+from dia.data.project import Calendar
 from dia.policy import viewer_for
 from dia.privacy import MASK
-from dia.project import Calendar
 
 # Independent SQL over the warehouse's record tables (not the build's evidence): per indicator
 # the rows that count, with their date, side and amount. Periods and the window come from the
@@ -103,7 +103,7 @@ def _independent_ledger(con: duckdb.DuckDBPyConnection, code: str, period: str) 
 
 
 def test_sample_ledger_equals_independent_sql(data_dir: Path) -> None:
-    from dia import indicators, project
+    from dia.data import indicators, project
 
     cal = project.calendar()
     with _warehouse(data_dir) as con:
@@ -124,7 +124,7 @@ def test_sample_ledger_equals_independent_sql(data_dir: Path) -> None:
 
 
 def test_forecast_is_linear_on_the_cumulative() -> None:
-    from dia.indicators import forecast
+    from dia.data.indicators import forecast
 
     periods = pd.DataFrame(
         {
@@ -159,7 +159,8 @@ def _company_names(data_dir: Path) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def report_files(data_dir: Path) -> dict[str, bytes]:
-    from dia import ledger_report, project
+    from dia.data import project
+    from dia.export import ledger as ledger_report
 
     cal = project.calendar()
     report = ledger_report.prepare(cal.current, "de", cal, is_sample=project.is_sample())

@@ -4,11 +4,10 @@ import streamlit as st
 
 from core.i18n import fmt_number
 from dia import uploads
-from dia.ui import _, current_lang, kpi, page_user
+from dia.page import _, kpi, page_setup
 from etl.memberlist.templates import template_bytes, template_name
 
-lang = current_lang()
-user = page_user()
+user, lang = page_setup(__file__)
 
 st.title(_("Data and uploads"))
 st.caption(

@@ -4,12 +4,11 @@ projects that look for partners and skills across the border."""
 import streamlit as st
 
 from core.i18n import fmt_number
-from dia import energy
-from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated
+from dia.data import energy
+from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.page import _, kpi, map_attribution, page_setup, sources_caption, translated
 
-lang = current_lang()
-user = page_user()
+user, lang = page_setup(__file__)
 
 st.title(_("Energy transition"))
 st.caption(

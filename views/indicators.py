@@ -5,13 +5,13 @@ ledger as Excel and PDF."""
 import streamlit as st
 
 from core.i18n import fmt_date
-from dia import indicators, ledger_report, project
+from dia.data import indicators, project
+from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.export import ledger as ledger_report
+from dia.page import _, map_attribution, page_setup, sources_caption, translated
 from dia.privacy import fmt_count
-from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, map_attribution, page_user, sources_caption, translated
 
-lang = current_lang()
-user = page_user()
+user, lang = page_setup(__file__)
 mask = user.aggregates_only
 
 st.title(_("Indicators for the funders"))

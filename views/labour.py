@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from dia import labour
-from dia import labour_charts as charts
+from dia.data import labour
+from dia.data.regions import map_shapes, region_facts
+from dia.page import _, kpi, map_attribution, page_setup, sources_caption
 from dia.privacy import fmt_count
-from dia.regions import map_shapes, region_facts
-from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption
+from dia.render import labour as charts
 
-lang = current_lang()
-user = page_user()
+user, lang = page_setup(__file__)
 mask = user.aggregates_only
 
 st.title(_("Skilled workers: vacancies and job seekers across the border"))

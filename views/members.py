@@ -3,13 +3,12 @@
 import streamlit as st
 
 from core.i18n import fmt_date
-from dia import members
+from dia.data import members
+from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.page import _, kpi, map_attribution, page_setup, sources_caption, translated
 from dia.privacy import fmt_count
-from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, map_attribution, page_user, sources_caption, translated
 
-lang = current_lang()
-user = page_user()
+user, lang = page_setup(__file__)
 mask = user.aggregates_only
 as_of = members.today()
 sources = members.sources(lang)

@@ -5,14 +5,15 @@ from operator import attrgetter
 import streamlit as st
 
 from core.i18n import fmt_number, translate
-from dia import exhibits, links, overview
+from dia import exhibits, links
+from dia.data import overview
+from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.export.exhibit import Exhibit
-from dia.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.ui import _, current_lang, kpi, page_user, translated
+from dia.page import _, kpi, page_setup, translated
 
 MEASURE_KEY = attrgetter("key")  # how a measure is named in a link
 
-lang = current_lang()
+user, lang = page_setup(__file__)
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
 st.caption(
     _("Digitalisation, Innovation, Exchange: Ondernemend Emmen and Wirtschaftsverband Emsland")
@@ -59,7 +60,6 @@ with right:
 links.keep_filter("units", de_level)
 
 st.subheader(_("{measure} per municipality", measure=_(measure.label)))
-user = page_user()
 exhibits.show(
     Exhibit(
         key="overview_map",

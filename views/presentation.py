@@ -7,10 +7,9 @@ from core.i18n import LANG_NAMES
 from dia import presentation
 from dia.exhibits import PLOT_CONFIG, viewer
 from dia.export.exhibit import render
-from dia.ui import _, current_lang, page_user
+from dia.page import _, page_setup
 
-lang = current_lang()
-user = page_user()
+user, lang = page_setup(__file__)
 items = presentation.basket(viewer(user))
 
 st.title(_("Presentation"))

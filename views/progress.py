@@ -4,11 +4,10 @@ period against the work plan, and whether each work package is on track."""
 import streamlit as st
 
 from core.i18n import fmt_date
-from dia import progress, project
-from dia.ui import _, current_lang, kpi, page_user, sources_caption, translated
+from dia.data import progress, project
+from dia.page import _, kpi, page_setup, sources_caption, translated
 
-lang = current_lang()
-page_user()  # the router runs pages for known users only
+_user, lang = page_setup(__file__)
 
 st.title(_("Project progress"))
 if not project.has_records():

@@ -17,9 +17,9 @@ import pandas as pd
 from core.i18n import N_, Lang, fmt_number, translate
 from core.paths import PROJECT_ROOT
 from dia.data import introductions
-from dia.maps import region_centres
-from dia.regions import map_shapes
-from dia.warehouse import query
+from dia.render.maps import region_centres
+from dia.data.regions import map_shapes
+from dia.data.warehouse import query
 from dia.data.partner_score import (
     COMPLEMENTARY,
     SAME_DIVISION,

@@ -12,8 +12,8 @@ from typing import Final
 import pandas as pd
 
 from core.i18n import N_
-from dia import labour
-from dia.warehouse import query
+from dia.data import labour
+from dia.data.warehouse import query
 
 SUB_MAJOR: Final = 2
 # Columns of the per-group table: (country, level, measure, pathway or None for all).

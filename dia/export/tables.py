@@ -12,8 +12,8 @@ from core.cells import safe_frame, safe_text
 from core.i18n import N_, Lang, translate
 from dia.export.exhibit import SAMPLE_MARK, Rendered
 from dia.export.figure_data import BOLD_NAME, as_list, axis_title, chart_data, number, plain
+from dia.export.spreadsheet import workbook_bytes
 from dia.privacy import MASK, is_small
-from dia.spreadsheet import workbook_bytes
 
 CATEGORY = N_("Category")
 AREA = N_("Map area")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.i18n import N_, Lang, fmt_date, translate
-from dia.warehouse import query
+from dia.data.warehouse import query
 
 FIRST_HALF = N_("first half of {year}")
 SECOND_HALF = N_("second half of {year}")

@@ -18,7 +18,7 @@ from babel.numbers import format_decimal, format_percent
 
 from core.i18n import BABEL_LOCALES, N_, Lang, fmt_number, translate
 from dia.privacy import fmt_count
-from dia.warehouse import query
+from dia.data.warehouse import query
 
 COUNTRIES: Final = ("NL", "DE")
 MEASURES: Final = ("vacancies", "job_seekers")

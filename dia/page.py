@@ -1,17 +1,20 @@
-"""Chrome shared by every page: language, role preview, sample banner, footer, source captions."""
+"""Page chrome shared by every page: ``page_setup()`` (language, user, may this user open the
+page), language switch, role preview, sample banner, footer, source captions and map attribution."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
-from dia import auth
-from dia.warehouse import query
+from core.paths import PROJECT_ROOT
+from dia import auth, navigation
+from dia.data.warehouse import query
 
 LANG_KEY = "lang"
 T = TypeVar("T")
@@ -178,11 +181,28 @@ def map_attribution() -> None:
     )
 
 
-def page_user() -> auth.Viewer:
-    """The viewer a page renders for. The router only runs pages for known viewers; a page never
-    renders without one."""
-    viewer = auth.current_viewer(current_lang())
-    if viewer is None:
+class Page(NamedTuple):
+    """What a page script renders for: the viewer and the language."""
+
+    user: auth.Viewer
+    lang: Lang
+
+
+def may_open(script: str, viewer: auth.Viewer) -> bool:
+    """The access check every page passes before it renders anything; the access policy
+    (``dia.policy`` through ``Viewer.may_open``) decides."""
+    return navigation.may_open(script, viewer)
+
+
+def page_setup(script: str) -> Page:
+    """The first call of every page script (``user, lang = page_setup(__file__)``): the viewer
+    and language of this run. Stops the run when nobody is signed in or the viewer may not open
+    ``script``: the router only offers allowed pages, and this check holds even when Streamlit
+    runs a page script without the router."""
+    lang = current_lang()
+    viewer = auth.current_viewer(lang)
+    name = Path(script).resolve().relative_to(PROJECT_ROOT).as_posix()
+    if viewer is None or not may_open(name, viewer):
         st.stop()
     assert viewer is not None
-    return viewer
+    return Page(user=viewer, lang=lang)

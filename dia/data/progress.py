@@ -12,10 +12,10 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from core.i18n import N_, Lang, fmt_date, translate
-from dia.charts import layout
-from dia.cooperation import MILESTONE_STATE_COLOURS, MILESTONE_STATES
-from dia.project import period_label
-from dia.warehouse import query
+from dia.render.charts import layout
+from dia.data.cooperation import MILESTONE_STATE_COLOURS, MILESTONE_STATES
+from dia.data.project import period_label
+from dia.data.warehouse import query
 
 PlanMeasure = Literal["activities", "participants"]
 PLAN_MEASURES: Final[dict[str, str]] = {

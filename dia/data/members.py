@@ -15,12 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
+from dia.render.style import BORDER_LABEL
 from dia.auth import ASSOCIATIONS, Role, User
-from dia.maps import region_map
+from dia.render.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small
-from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
-from dia.spreadsheet import workbook_bytes
-from dia.warehouse import query
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.export.spreadsheet import workbook_bytes
+from dia.data.warehouse import query
 
 AssociationChoice = Literal["ALL", "OE", "WVE"]
 ASSOCIATION_CHOICES: Final[tuple[AssociationChoice, ...]] = ("ALL", "OE", "WVE")
@@ -43,7 +44,6 @@ UNKNOWN_SECTOR: Final = N_("Sector unknown")
 MEMBERS: Final = N_("Members")
 INHABITANTS: Final = N_("Inhabitants")
 SAMPLE_DATA: Final = N_("sample data")
-BORDER: Final = N_("National border NL–DE")
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def member_map(
         colourbar_title=translate(lang, measure.unit),
         lang=lang,
         context_ids=context_ids,
-        border_label=translate(lang, BORDER),
+        border_label=translate(lang, BORDER_LABEL),
     )
     if measure.decimals:
         figure.update_traces(selector={"name": "regions"}, colorbar_tickformat=",.1f")

@@ -26,12 +26,13 @@ from core.codes import (
     label,
 )
 from core.i18n import N_, Lang, fmt_date, fmt_percent, translate
-from dia.charts import bar_values, layout
-from dia.maps import link_map
+from dia.render.style import BORDER_LABEL
+from dia.render.charts import bar_values, layout
+from dia.render.maps import link_map
 from dia.privacy import MASK, fmt_count, is_small
-from dia.project import QUARTER
-from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
-from dia.warehouse import query
+from dia.data.project import QUARTER
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.warehouse import query
 
 Breakdown = Literal["format", "theme"]
 BREAKDOWNS: Final[dict[str, str]] = {"format": N_("Format"), "theme": N_("Theme")}
@@ -44,7 +45,6 @@ PARTICIPANT_MEASURES: Final[dict[str, str]] = {
     "persons": N_("Persons"),
 }
 COLLABORATING: Final = ("active", "completed")
-BORDER = N_("National border NL–DE")
 SIDE_NAMES: Final[dict[str, str]] = {"NL": N_("Netherlands"), "DE": N_("Germany")}
 FUNNEL_STAGES: Final[tuple[tuple[str, str], ...]] = (
     ("members", N_("Members during the project")),
@@ -279,7 +279,7 @@ def link_figure(
         groups=groups,
         lang=lang,
         context_ids=context_ids,
-        border_label=translate(lang, BORDER),
+        border_label=translate(lang, BORDER_LABEL),
         height=600,
     )
     return figure, unplaced

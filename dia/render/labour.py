@@ -1,4 +1,4 @@
-"""Charts and the map of the labour market page (figures from ``dia.labour``).
+"""Charts and the map of the labour market page (figures from ``dia.data.labour``).
 
 Each side keeps its own colour (NL orange, DE blue) and, for ratios, its own axis or colour
 scale: NL and DE ratios are defined differently and are never drawn on one scale.
@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
-from dia.labour import (
+from dia.data.labour import (
     COUNTRIES,
     MEASURES,
     Area,
@@ -25,9 +25,10 @@ from dia.labour import (
     group_label,
     status_label,
 )
-from dia.maps import choropleth_layer, region_map
+from dia.data.regions import UNIT_LABELS
 from dia.privacy import fmt_count, numeric_for_chart
-from dia.regions import UNIT_LABELS
+from dia.render.maps import choropleth_layer, region_map
+from dia.render.style import BORDER_LABEL
 
 # (vacancies, job seekers) per side; status shades for the ratio bars.
 SIDE_COLOURS: Final[dict[str, tuple[str, str]]] = {
@@ -73,7 +74,6 @@ RATIO_LABELS: Final[dict[str, str]] = {
 SAMPLE = N_("sample data")
 ALL_OCCUPATIONS = N_("all occupations")
 NUMBER = N_("Number")
-BORDER = N_("National border NL–DE")
 VALUE_FOR = N_("Value for {area} ({count} municipalities), the finest level published")
 POPULATION = N_("Inhabitants")
 BASIS = N_("Population update, basis {basis}")
@@ -388,7 +388,7 @@ def tension_map(
         main,
         lang=lang,
         context_ids=context_ids,
-        border_label=translate(lang, BORDER),
+        border_label=translate(lang, BORDER_LABEL),
         height=600,
         extra_layers=extra,
         **first,

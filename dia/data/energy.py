@@ -20,11 +20,11 @@ import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, plotly_separators, translate
 from dia.auth import User
-from dia.maps import region_map
-from dia.overview import BORDER
+from dia.render.maps import region_map
+from dia.render.style import BORDER_LABEL
 from dia.privacy import fmt_count
-from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
-from dia.warehouse import query
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.warehouse import query
 
 ALL: Final = "all"
 CAPACITY_TECHNOLOGIES: Final = ("solar", "wind", "biomass", "hydro")
@@ -232,7 +232,7 @@ def capacity_map(
         colourbar_title=translate(lang, measure.unit),
         lang=lang,
         context_ids=context_ids,
-        border_label=translate(lang, BORDER),
+        border_label=translate(lang, BORDER_LABEL),
         # integer ticks would round 0.25 MW per km² to 0
         tickformat=",.2f" if measure.decimals > 1 else ",d",
     )

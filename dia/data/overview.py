@@ -8,12 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_number, translate
-from dia.maps import region_map
+from dia.render.style import BORDER_LABEL
+from dia.render.maps import region_map
 from dia.privacy import fmt_count, is_small
-from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
 
 AREA = N_("Area")
-BORDER = N_("National border NL–DE")
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def overview_map(measure: Measure, de_level: DeLevel, lang: Lang, mask: bool = F
         colourbar_title=translate(lang, measure.unit),
         lang=lang,
         context_ids=context_ids,
-        border_label=translate(lang, BORDER),
+        border_label=translate(lang, BORDER_LABEL),
     )
 
 

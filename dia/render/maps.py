@@ -29,21 +29,6 @@ ColourScale = str | Sequence[Sequence[float | str]]
 LINK_BASE = "#eef2f6"  # municipalities under the lines: light, so the lines stand out
 
 
-def feature_collection(shapes: pd.DataFrame) -> dict[str, Any]:
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": row.region_id,
-                "properties": {"region_id": row.region_id},
-                "geometry": json.loads(row.geometry_geojson),
-            }
-            for row in shapes.itertuples()
-        ],
-    }
-
-
 @lru_cache(maxsize=1)
 def national_border() -> tuple[list[float | None], list[float | None]]:
     """Longitudes and latitudes of the NL–DE border, segments separated by None."""

@@ -37,12 +37,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.cells import neutralise_workbook
 from core.codes import SIDES
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
-from dia import indicators, project
 from dia.auth import Role, User
+from dia.data import indicators, project
+from dia.data.project import Calendar, period_label
+from dia.data.warehouse import query, version
 from dia.policy import viewer_for
 from dia.privacy import MASK, is_small
-from dia.project import Calendar, period_label
-from dia.warehouse import query, version
 
 TITLE = N_("DIA indicator ledger")
 SAMPLE_BANNER: Final = "VOORBEELDDATA / BEISPIELDATEN / SAMPLE DATA"

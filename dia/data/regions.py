@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
 
 from core.i18n import N_
-from dia.maps import feature_collection
-from dia.warehouse import query, version
+from dia.data.warehouse import query, version
 
 DeLevel = Literal["gemeinde", "verwaltungsgemeinschaft"]
 DE_LEVELS: tuple[DeLevel, ...] = ("verwaltungsgemeinschaft", "gemeinde")
@@ -25,6 +25,22 @@ UNIT_LABELS: dict[str, str] = {
     "Einheitsgemeinde": N_("Einheitsgemeinde"),
     "kreis": N_("Landkreis"),
 }
+
+
+def feature_collection(shapes: pd.DataFrame) -> dict[str, Any]:
+    """The region shapes as one GeoJSON FeatureCollection keyed by region_id."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": row.region_id,
+                "properties": {"region_id": row.region_id},
+                "geometry": json.loads(row.geometry_geojson),
+            }
+            for row in shapes.itertuples()
+        ],
+    }
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -23,15 +23,15 @@ import plotly.graph_objects as go
 
 from core.codes import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
+from dia.render.style import BORDER_LABEL
 from dia.auth import User
-from dia.charts import layout
-from dia.maps import region_map
+from dia.render.charts import layout
+from dia.render.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small
-from dia.project import Calendar, period_label
-from dia.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
-from dia.warehouse import query
+from dia.data.project import Calendar, period_label
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.warehouse import query
 
-BORDER = N_("National border NL–DE")
 ON_TRACK_COLOUR: Final = "#009E73"
 BEHIND_COLOUR: Final = "#D55E00"
 TARGET_COLOUR: Final = "#444444"
@@ -457,6 +457,6 @@ def indicator_map(
         colourbar_title=unit,
         lang=lang,
         context_ids=context_ids,
-        border_label=translate(lang, BORDER),
+        border_label=translate(lang, BORDER_LABEL),
     )
     return figure, unplaced

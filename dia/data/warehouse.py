@@ -19,7 +19,7 @@ import streamlit as st
 
 from core.versions import Version, current_version
 
-SQL_DIR: Final = Path(__file__).with_name("sql")
+SQL_DIR: Final = Path(__file__).parent.parent / "sql"
 ROW_CAP: Final = 200_000
 TIME_LIMIT_SECONDS: Final = 20.0
 
