@@ -48,7 +48,7 @@ class CommonIndicator:
     code: str  # CO01, RCO115 (as the warehouse stores it)
     period: str  # programme period: 2014–2020 or 2021–2027
     programme: str  # Interreg V, Interreg VI
-    legal_basis: str
+    legal_basis: dict[str, str]  # lang → the regulation and annex
     names: dict[str, str]  # lang → official name
     units: dict[str, str]
 
@@ -111,13 +111,18 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
             code=normal_code(str(entry["code"])),
             period=str(entry["period"]),
             programme=str(entry["programme"]),
-            legal_basis=str(entry["legal_basis"]),
+            legal_basis={lang: str(entry[f"legal_basis_{lang}"]) for lang in ("en", "nl", "de")},
             names={lang: str(entry[f"name_{lang}"]) for lang in ("en", "nl", "de")},
             units={lang: str(entry[f"unit_{lang}"]) for lang in ("en", "nl", "de")},
         )
         for entry in raw.get("common_indicator", [])
     }
     return Glossary(terms, friends, indicators)
+
+
+def common_indicator(code: str) -> CommonIndicator | None:
+    """The EU common indicator behind ``code`` (any spelling: RCO081, RCO 81), if it is one."""
+    return load_glossary().common_indicators.get(normal_code(code))
 
 
 def normal_code(code: str) -> str:

@@ -12,17 +12,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
+from core.glossary import load_glossary, normal_code
 from etl.build import SQL_DIR, BuildReport, run_sql_folder
 from etl.harmonise import indicators as indicator_step
 from etl.harmonise import records as record_step
 from etl.harmonise.records import PROBLEMS
 from etl.model import ReadResult
-from etl.records.plan import ProjectPlan, Reporting, load_indicators, periods_between
+from etl.records.plan import (
+    INDICATORS_FILE,
+    ProjectPlan,
+    Reporting,
+    load_indicators,
+    periods_between,
+)
 from etl.reference import load_reference
 
 FILE = "fixture.xlsx"
@@ -357,3 +365,37 @@ def test_evidence_adds_up(fixture_db: tuple[duckdb.DuckDBPyConnection, BuildRepo
     for name in ("indicator_ledger", "record_refs"):
         check = (SQL_DIR / "checks" / f"{name}.sql").read_text(encoding="utf-8")
         assert con.execute(check).fetchall() == [], name
+
+
+def test_common_indicators_carry_their_official_names_and_period() -> None:
+    _reporting, definitions = load_indicators()
+    by_code = {d.code: d for d in definitions}
+    glossary = load_glossary().common_indicators
+    for code in ("CO01", "RCO115", "RCO081", "RCO087", "RCO085"):
+        official = glossary[normal_code(code)]
+        assert by_code[code].names == official.names
+        assert by_code[code].programme_period == official.period
+    assert by_code["CO01"].programme_period == "2014–2020"
+    assert by_code["RCO115"].official_code == "RCO 115"
+    # RCO 115 counts *public* events (Regulation (EU) 2021/1058, Annex I).
+    assert "openbare" in by_code["RCO115"].names["nl"]
+    assert "öffentliche" in by_code["RCO115"].names["de"]
+    assert by_code["COLLAB"].programme_period == "" and by_code["COLLAB"].legal_basis == ""
+
+
+def test_a_common_indicator_cannot_be_renamed_in_the_config(tmp_path: Path) -> None:
+    text = INDICATORS_FILE.read_text(encoding="utf-8").replace(
+        'code = "RCO115"\n', 'code = "RCO115"\nname_en = "Joint events"\n'
+    )
+    config = tmp_path / "indicators.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="RCO115"):
+        load_indicators.__wrapped__(config)
+
+
+def test_the_warehouse_states_each_indicator_s_programme_period(
+    fixture_db: tuple[duckdb.DuckDBPyConnection, BuildReport],
+) -> None:
+    con, _report = fixture_db
+    rows = dict(con.execute("SELECT code, programme_period FROM indicator").fetchall())
+    assert rows["CO01"] == "2014–2020" and rows["RCO087"] == "2021–2027" and rows["COLLAB"] == ""

@@ -178,7 +178,14 @@ def test_excel_opens_and_holds_the_ledger(report_files: dict[str, bytes]) -> Non
     assert "BEISPIELDATEN" in str(sheet["A1"].value)  # the sample banner
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     header = next(row for row in cells if row[0] == "Code")
-    assert header[:5] == ["Code", "Indikator", "Einheit", "Ausgangswert", "Zielwert"]
+    assert header[:6] == [
+        "Code",
+        "Indikator",
+        "Einheit",
+        "Förderperiode",
+        "Ausgangswert",
+        "Zielwert",
+    ]
     codes = [
         row[0]
         for row in cells
@@ -186,7 +193,11 @@ def test_excel_opens_and_holds_the_ledger(report_files: dict[str, bytes]) -> Non
     ]
     assert codes == ["CO01", "RCO115", "RCO081", "RCO087", "COLLAB", "RCO085"]
     co01 = next(row for row in cells if row[0] == "CO01")
-    assert co01[4] == 250 and isinstance(co01[7], int | float) and co01[7] > 100
+    assert co01[5] == 250 and isinstance(co01[8], int | float) and co01[8] > 100
+    # The framework each figure belongs to: CO01 of 2014–2020, RCO codes of 2021–2027.
+    periods = {row[0]: row[3] for row in cells if row[0] in codes}
+    assert periods["CO01"] == "2014–2020" and periods["RCO115"] == "2021–2027"
+    assert periods["COLLAB"] == "projektspezifisch"
     assert (
         "Sources and definitions" not in book.sheetnames
         and "Quellen und Definitionen" in book.sheetnames

@@ -142,7 +142,7 @@ sources_caption(sources)
 
 with st.expander(_("Definitions of all indicators")):
     for item in ledger.itertuples(index=False):
-        kind = _(indicators.KINDS.get(item.kind, item.kind))
+        kind = indicators.framework(item.code, lang)
         sql_file = f"`etl/sql/indicators/{item.computation}.sql`"
         computed = _("Computed by {file}.", file=sql_file)
         st.markdown(

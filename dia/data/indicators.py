@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.codes import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
+from core.glossary import common_indicator
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia.render.style import BORDER_LABEL
 from dia.auth import User
@@ -41,6 +42,7 @@ COLUMNS: Final[dict[str, str]] = {
     "code": N_("Code"),
     "name": N_("Indicator"),
     "unit": N_("Unit"),
+    "programme_period": N_("Programme period"),
     "baseline": N_("Baseline"),
     "target": N_("Target"),
     "previous": N_("Previously reported"),
@@ -76,6 +78,24 @@ KINDS: Final[dict[str, str]] = {
     "programme output": N_("programme output indicator"),
     "project-specific": N_("project-specific indicator"),
 }
+PROJECT_SPECIFIC: Final = N_("project-specific")
+
+
+def framework(code: str, lang: Lang) -> str:
+    """Which framework an indicator belongs to, as a funder reads it: the common indicator's
+    official code, programme period and regulation, or that DIA defined it itself."""
+    common = common_indicator(code)
+    if common is None:
+        return translate(lang, KINDS["project-specific"])
+    return translate(
+        lang,
+        N_("{code}: EU common output indicator {period} ({basis})"),
+        code=common.official_code,
+        period=common.period,
+        basis=common.legal_basis[lang],
+    )
+
+
 ACKNOWLEDGEMENT: Final = (
     "Dit project wordt ondersteund door het INTERREG-programma Deutschland-Nederland en mede "
     "gefinancierd door de Europese Unie. / Dieses Projekt wird im Rahmen des INTERREG-Programms "
@@ -132,6 +152,8 @@ def ledger_table(
             values = [_count(v, lang, mask) for v in column]
         elif key in ("baseline", "target"):
             values = [fmt_number(v, lang) for v in column]
+        elif key == "programme_period":
+            values = [p if p else translate(lang, PROJECT_SPECIFIC) for p in column.fillna("")]
         else:
             values = list(column)
         out[translate(lang, header)] = values

@@ -202,6 +202,8 @@ def _ledger_sheet(sheet: Worksheet, report: Report) -> None:
                 values.append(MASK)
             elif key in indicators.COUNTS or key == "share":
                 values.append(_cell_value(value, masked=key != "share"))
+            elif key == "programme_period" and not value:
+                values.append(_t(report, indicators.PROJECT_SPECIFIC))
             else:
                 values.append(_cell_value(value, masked=False))
         rows.append(values)
@@ -316,7 +318,7 @@ def _definitions_sheet(sheet: Worksheet, report: Report) -> None:
             r.code,
             r.name,
             r.unit,
-            translate(report.lang, indicators.KINDS.get(r.kind, r.kind)),
+            indicators.framework(r.code, report.lang),
             r.definition,
             f"etl/sql/indicators/{r.computation}.sql",
         ]
@@ -667,6 +669,13 @@ def _column_widths(pdf: FPDF, table: pd.DataFrame, name_column: int) -> list[flo
 
 def _pdf_ledger(pdf: FPDF, report: Report) -> None:
     table = indicators.ledger_table(report.ledger, report.lang, mask=True)
+    # The programme period goes under the code (its own column would not fit the page).
+    code, period = (_t(report, indicators.COLUMNS[key]) for key in ("code", "programme_period"))
+    table = table.drop(columns=period)
+    table[code] = [
+        f"{c} {p}" if p else c
+        for c, p in zip(table[code], report.ledger["programme_period"].fillna(""), strict=True)
+    ]
     widths = _column_widths(pdf, table, name_column=1)
     pdf.set_font(FONT, "", TABLE_FONT_SIZE)
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=DARK)
@@ -692,7 +701,7 @@ def _pdf_definitions(pdf: FPDF, report: Report) -> None:
         pdf.multi_cell(
             0,
             5,
-            f"{row.code} · {row.name} ({row.unit}; {translate(report.lang, indicators.KINDS.get(row.kind, row.kind))})",
+            f"{row.code} · {row.name} ({row.unit}; {indicators.framework(row.code, report.lang)})",
             new_x="LMARGIN",
             new_y="NEXT",
         )

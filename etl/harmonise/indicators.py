@@ -94,6 +94,9 @@ def _load_config(
                 "definition_de": i.definitions["de"],
                 "computation": i.computation,
                 "sides": ",".join(i.sides),
+                "official_code": i.official_code,
+                "programme_period": i.programme_period,
+                "legal_basis": i.legal_basis,
             }
             for i in indicators
         ]

@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from core.glossary import load_glossary, normal_code
+
 CONFIG_DIR: Final = Path(__file__).resolve().parents[1] / "config"
 INDICATORS_FILE: Final = CONFIG_DIR / "indicators.toml"
 PLAN_FILE: Final = CONFIG_DIR / "project_plan.toml"
@@ -46,6 +48,9 @@ class Indicator:
     names: dict[str, str]  # lang → name
     units: dict[str, str]
     definitions: dict[str, str]
+    official_code: str  # as the regulation writes it (RCO 115); the code itself otherwise
+    programme_period: str  # 2014–2020, 2021–2027; empty for a project-specific indicator
+    legal_basis: str  # the regulation's annex (English); empty for a project-specific indicator
 
     @property
     def sql_path(self) -> Path:
@@ -118,19 +123,34 @@ def load_indicators(path: Path = INDICATORS_FILE) -> tuple[Reporting, tuple[Indi
     start, end = settings["project_start"], settings["project_end"]
     months = int(settings.get("period_months", 6))
     reporting = Reporting(start, end, months, periods_between(start, end, months))
+    common = load_glossary().common_indicators
     indicators = []
     for position, entry in enumerate(raw["indicator"], start=1):
+        code = str(entry["code"])
+        official = common.get(normal_code(code))
+        if official is not None and any(key.startswith(("name_", "unit_")) for key in entry):
+            # One source: a common indicator's official names live in core/glossary.toml.
+            raise ValueError(
+                f"{path.name}: {code} is a common indicator; its names come from the glossary"
+            )
+        if official is None and entry.get("kind") != "project-specific":
+            raise ValueError(
+                f"{path.name}: {code} is neither a common indicator nor project-specific"
+            )
         indicator = Indicator(
-            code=str(entry["code"]),
+            code=code,
             position=position,
             kind=str(entry["kind"]),
             computation=str(entry["computation"]),
             sides=tuple(entry["sides"]),
             baseline=float(entry.get("baseline", 0)),
             target=float(entry["target"]),
-            names=_texts(entry, "name"),
-            units=_texts(entry, "unit"),
+            names=dict(official.names) if official else _texts(entry, "name"),
+            units=dict(official.units) if official else _texts(entry, "unit"),
             definitions=_texts(entry, "definition"),
+            official_code=official.official_code if official else code,
+            programme_period=official.period if official else "",
+            legal_basis=official.legal_basis["en"] if official else "",
         )
         if not indicator.sql_path.exists():
             raise ValueError(f"{path.name}: {indicator.code} has no file {indicator.sql_path}")

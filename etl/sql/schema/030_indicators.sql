@@ -4,7 +4,8 @@
 -- `etl/harmonise/indicators.py` from `etl/config/indicators.toml` and
 -- `etl/sql/indicators/*.sql`.
 
--- The indicators: Interreg programme outputs and the project's own.
+-- The indicators: Interreg programme outputs and the project's own. A common indicator's names,
+-- unit and programme period are the official ones from `core/glossary.toml`.
 CREATE TABLE indicator (
     code           VARCHAR PRIMARY KEY,  -- `CO01`, `RCO081`, …
     name_nl        VARCHAR NOT NULL,
@@ -21,7 +22,10 @@ CREATE TABLE indicator (
     definition_nl  VARCHAR,
     definition_de  VARCHAR,
     computation    VARCHAR,              -- the SQL file's name
-    sides          VARCHAR               -- comma-separated: `NL`, `DE`, `NL-DE`
+    sides          VARCHAR,              -- comma-separated: `NL`, `DE`, `NL-DE`
+    official_code  VARCHAR,  -- as the regulation writes it: `CO01`, `RCO 115`
+    programme_period VARCHAR,  -- `2014–2020` (CO), `2021–2027` (RCO); empty if project-specific
+    legal_basis    VARCHAR   -- the regulation's annex (English); empty if project-specific
 );
 
 -- The indicator's value in one reporting period and side, for every period that has begun by
