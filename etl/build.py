@@ -29,6 +29,7 @@ from core.paths import (
 from core.versions import Version, current_version
 from etl import gate as gate_mod
 from etl import publish, registry
+from etl.harmonise.records import KINDS as RECORD_KINDS
 from etl.model import ReadResult, Reject, SourceInfo
 from etl.reference import load_reference
 from etl.sandbox import read_limited
@@ -142,14 +143,17 @@ def load_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[SourceInfo]) 
 
 
 def stage(con: duckdb.DuckDBPyConnection, results: list[ReadResult]) -> None:
+    """Insert every reader's rows into the staging tables, then let go of the frames: only
+    the project records' rows are read again (the records step takes its rejects out)."""
     for result in results:
         load_sources(con, result.sources)
-        for table, frame in result.tables.items():
-            if frame.empty:
-                continue
-            con.register("incoming", frame)
-            con.execute(f"INSERT INTO stg_{table} BY NAME SELECT * FROM incoming")
-            con.unregister("incoming")
+        for table, frame in list(result.tables.items()):
+            if not frame.empty:
+                con.register("incoming", frame)
+                con.execute(f"INSERT INTO stg_{table} BY NAME SELECT * FROM incoming")
+                con.unregister("incoming")
+            if table not in RECORD_KINDS:
+                result.release(table)
 
 
 def reject_rows(run_id: str, rejects: Iterable[Reject]) -> pd.DataFrame:

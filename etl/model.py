@@ -66,7 +66,13 @@ class ReadResult:
     notes: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     skipped: int = 0
+    released: int = 0  # rows staged and let go of (see ``release``)
 
     @property
     def accepted(self) -> int:
-        return sum(len(frame) for frame in self.tables.values())
+        return sum(len(frame) for frame in self.tables.values()) + self.released
+
+    def release(self, table: str) -> None:
+        """Let go of a table's rows once they are staged in the database (memory at scale);
+        they still count as accepted."""
+        self.released += len(self.tables.pop(table))

@@ -1,6 +1,6 @@
 -- Every way a record may name a member company: a register number (KvK / Handelsregister) as
 -- in the member lists or the merged company, or an association's member number.
-CREATE TABLE stg_company_ref AS
+CREATE TEMP TABLE stg_company_ref AS
 SELECT DISTINCT 'register' AS ref_kind, NULL::VARCHAR AS association, register_id AS ref, company_id
 FROM member
 WHERE register_id IS NOT NULL
@@ -15,7 +15,7 @@ WHERE member_number IS NOT NULL;
 
 -- Problems found while resolving the records; rows listed here are not loaded (reason keys are
 -- turned into translated rejects by etl/harmonise/records.py).
-CREATE TABLE stg_record_problem (
+CREATE TEMP TABLE stg_record_problem (
     kind         VARCHAR NOT NULL,
     file         VARCHAR NOT NULL,
     sheet        VARCHAR,

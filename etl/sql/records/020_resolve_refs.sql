@@ -1,7 +1,7 @@
 -- Company references of participations and collaborations → company_id. A register number is
 -- tried first; else the member number (of the association written before it, if any). A
 -- reference must name exactly one company.
-CREATE TABLE stg_record_ref AS
+CREATE TEMP TABLE stg_record_ref AS
 SELECT 'participation' AS kind, file, sheet, row_number, 'company' AS side, company_ref AS ref,
        register_id, member_number, association, company_column AS column_name
 FROM stg_participation
@@ -14,7 +14,7 @@ SELECT 'collaboration', file, sheet, row_number, 'de', ref_de, register_id_de, m
        association_de, company_de_column
 FROM stg_collaboration;
 
-CREATE TABLE stg_record_ref_resolved AS
+CREATE TEMP TABLE stg_record_ref_resolved AS
 WITH by_register AS (
     SELECT r.kind, r.file, r.sheet, r.row_number, r.side, list(DISTINCT c.company_id) AS ids
     FROM stg_record_ref r

@@ -1,7 +1,7 @@
 -- The records without problems into the warehouse. A company named twice for one activity
 -- (also under two numbers, e.g. as OE and as WVE member) takes part once, with the larger
 -- number of persons.
-CREATE TABLE stg_record_ok AS
+CREATE TEMP TABLE stg_record_ok AS
 SELECT kind, file, sheet, row_number FROM (
     SELECT 'activity' AS kind, file, sheet, row_number FROM stg_activity
     UNION ALL SELECT 'participation', file, sheet, row_number FROM stg_participation
@@ -18,7 +18,7 @@ SEMI JOIN stg_record_ok k ON k.kind = 'activity' AND k.file = a.file
     AND k.sheet = a.sheet AND k.row_number = a.row_number
 JOIN source s USING (source_id);
 
-CREATE TABLE stg_participation_ok AS
+CREATE TEMP TABLE stg_participation_ok AS
 SELECT p.*, r.company_id,
        row_number() OVER (
            PARTITION BY p.activity_id, r.company_id ORDER BY p.file, p.sheet, p.row_number

@@ -1,6 +1,6 @@
 -- Staging tables: what readers produce, before harmonisation. Dropped before publishing.
 
-CREATE TABLE stg_statistic (
+CREATE TEMP TABLE stg_statistic (
     region_code       VARCHAR,
     region_name       VARCHAR,
     source_geography  VARCHAR,

@@ -1,7 +1,7 @@
 -- Energy rows as the readers produced them (etl/readers/mastr.py, energy_capacity.py,
 -- energy_opportunities.py, reference_facts.py). Dropped before publishing.
 
-CREATE TABLE stg_energy_capacity (
+CREATE TEMP TABLE stg_energy_capacity (
     region_code  VARCHAR NOT NULL,
     year         INTEGER NOT NULL,
     technology   VARCHAR NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE stg_energy_capacity (
     source_id    VARCHAR NOT NULL
 );
 
-CREATE TABLE stg_energy_capacity_total (
+CREATE TEMP TABLE stg_energy_capacity_total (
     region_code  VARCHAR NOT NULL,
     region_name  VARCHAR,
     year         INTEGER NOT NULL,
@@ -22,7 +22,7 @@ CREATE TABLE stg_energy_capacity_total (
     source_id    VARCHAR NOT NULL
 );
 
-CREATE TABLE stg_energy_opportunity (
+CREATE TEMP TABLE stg_energy_opportunity (
     opportunity_id    VARCHAR NOT NULL,
     title             VARCHAR NOT NULL,
     description       VARCHAR,
@@ -40,7 +40,7 @@ CREATE TABLE stg_energy_opportunity (
     source_id         VARCHAR NOT NULL
 );
 
-CREATE TABLE stg_reference_fact (
+CREATE TEMP TABLE stg_reference_fact (
     region_code         VARCHAR NOT NULL,
     region_name         VARCHAR NOT NULL,
     indicator           VARCHAR NOT NULL,

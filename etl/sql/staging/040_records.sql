@@ -1,7 +1,7 @@
 -- Project records as the records reader normalised them (etl/records), one row per sheet row.
 -- Company references are resolved to `company` by the build (etl/sql/records/); the *_column
 -- fields keep the header as written, so a reject can point at the cell.
-CREATE TABLE stg_activity (
+CREATE TEMP TABLE stg_activity (
     file               VARCHAR NOT NULL,
     sheet              VARCHAR,
     row_number         INTEGER NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE stg_activity (
     activity_id_column VARCHAR
 );
 
-CREATE TABLE stg_participation (
+CREATE TEMP TABLE stg_participation (
     file               VARCHAR NOT NULL,
     sheet              VARCHAR,
     row_number         INTEGER NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE stg_participation (
     company_column     VARCHAR
 );
 
-CREATE TABLE stg_collaboration (
+CREATE TEMP TABLE stg_collaboration (
     file                    VARCHAR NOT NULL,
     sheet                   VARCHAR,
     row_number              INTEGER NOT NULL,
@@ -58,7 +58,7 @@ CREATE TABLE stg_collaboration (
     company_de_column       VARCHAR
 );
 
-CREATE TABLE stg_milestone (
+CREATE TEMP TABLE stg_milestone (
     file          VARCHAR NOT NULL,
     sheet         VARCHAR,
     row_number    INTEGER NOT NULL,
