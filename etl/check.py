@@ -69,7 +69,7 @@ def result_json(result: ReadResult) -> dict[str, Any]:
         "rejected": len(result.rejects),
         "rejected_rows": len({(r.sheet, r.row_number) for r in result.rejects}),
         "skipped": result.skipped,
-        "tables": {name: len(frame) for name, frame in result.tables.items()},
+        "tables": result.table_rows(),
         "rejects": [item_json(r) for r in result.rejects],
         "notices": [item_json(n) for n in result.notices],
         "notes": list(result.notes),

@@ -66,13 +66,17 @@ class ReadResult:
     notes: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     skipped: int = 0
-    released: int = 0  # rows staged and let go of (see ``release``)
+    released: dict[str, int] = field(default_factory=dict)  # table → rows let go of
 
     @property
     def accepted(self) -> int:
-        return sum(len(frame) for frame in self.tables.values()) + self.released
+        return sum(self.table_rows().values())
+
+    def table_rows(self) -> dict[str, int]:
+        """Rows per table, also of tables already let go of."""
+        return {**self.released, **{name: len(frame) for name, frame in self.tables.items()}}
 
     def release(self, table: str) -> None:
         """Let go of a table's rows once they are staged in the database (memory at scale);
         they still count as accepted."""
-        self.released += len(self.tables.pop(table))
+        self.released[table] = len(self.tables.pop(table))
