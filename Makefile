@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint types samples warehouse i18n bench clean
+.PHONY: run test lint types structure samples warehouse i18n bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ lint: $(STAMP)
 
 types: $(STAMP)
 	$(VENV)/bin/mypy
+
+# One-way dependencies (views → dia → core, etl → core) and no import circles.
+structure: $(STAMP)
+	$(PY) checks/structure.py
 
 test: lint types
 	$(PY) -m pytest -n 2 --dist loadgroup

@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from core.paths import (
 from core.versions import Version, current_version
 from etl import gate as gate_mod
 from etl import publish, registry
+from etl.build_report import BuildReport
 from etl.harmonise.records import KINDS as RECORD_KINDS
 from etl.model import ReadResult, Reject, SourceInfo
 from etl.reference import load_reference
@@ -57,23 +57,6 @@ class PublishGateError(RuntimeError):
         )
         super().__init__("; ".join(parts))
         self.report = report
-
-
-@dataclass
-class BuildReport:
-    run_id: str
-    results: list[ReadResult] = field(default_factory=list)
-    failed_checks: dict[str, pd.DataFrame] = field(default_factory=dict)
-    version: Version | None = None
-    gate: gate_mod.Gate = field(default_factory=gate_mod.Gate)
-
-    @property
-    def rejected(self) -> int:
-        return sum(len(result.rejects) for result in self.results)
-
-    @property
-    def accepted(self) -> int:
-        return sum(result.accepted for result in self.results)
 
 
 def input_files(folders: Iterable[Path]) -> list[Path]:

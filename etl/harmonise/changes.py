@@ -14,7 +14,7 @@ from core.versions import current_version
 from etl.changes import Inventory, compare, inventory, store
 
 if TYPE_CHECKING:
-    from etl.build import BuildReport
+    from etl.build_report import BuildReport
 
 
 def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:

@@ -19,7 +19,7 @@ from etl.energy.vocabulary import OPPORTUNITY_TECHNOLOGIES
 from etl.model import Reject
 
 if TYPE_CHECKING:
-    from etl.build import BuildReport
+    from etl.build_report import BuildReport
 
 CONFIG_DIR: Final = Path(__file__).resolve().parents[1] / "config"
 NACE_RULES_FILE: Final = CONFIG_DIR / "energy_nace.toml"

@@ -19,7 +19,7 @@ import pandas as pd
 from etl.records.plan import Indicator, ProjectPlan, Reporting, load_indicators, load_plan
 
 if TYPE_CHECKING:
-    from etl.build import BuildReport
+    from etl.build_report import BuildReport
 
 LEDGER_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "ledger"
 

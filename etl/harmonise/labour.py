@@ -27,7 +27,7 @@ from etl import crosswalks
 from etl.model import Reject
 
 if TYPE_CHECKING:
-    from etl.build import BuildReport
+    from etl.build_report import BuildReport
 
 CONFIG_FILE: Final = Path(__file__).resolve().parents[1] / "config" / "labour.toml"
 SQL_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "labour"

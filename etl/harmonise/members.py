@@ -13,7 +13,7 @@ from etl import nace
 from etl.model import Notice
 
 if TYPE_CHECKING:
-    from etl.build import BuildReport
+    from etl.build_report import BuildReport
 
 SQL_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "members"
 MERGE_QUERY: Final = "050_merged_across_files.sql"

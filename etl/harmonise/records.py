@@ -13,7 +13,7 @@ from core.i18n import N_
 from etl.model import Notice, ReadResult, Reject
 
 if TYPE_CHECKING:
-    from etl.build import BuildReport
+    from etl.build_report import BuildReport
 
 SQL_DIR: Final = Path(__file__).resolve().parents[1] / "sql" / "records"
 MERGED_QUERY: Final = "060_merged.sql"

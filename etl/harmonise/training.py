@@ -25,7 +25,7 @@ from etl.harmonise.labour import map_code
 from etl.model import Notice
 
 if TYPE_CHECKING:
-    from etl.build import BuildReport
+    from etl.build_report import BuildReport
 
 CONFIG_FILE: Final = Path(__file__).resolve().parents[1] / "config" / "training.toml"
 CROSSWALK_FILE: Final = Path(__file__).resolve().parents[2] / "data/crosswalks/training_isco08.csv"

@@ -1,0 +1,51 @@
+"""The structure check: one-way dependencies and no import circles (checks/structure.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checks import structure
+
+
+def test_forbidden_imports_are_named() -> None:
+    graph = {
+        "dia.uploads": {"etl.check", "core.paths"},
+        "etl.build": {"dia.data.warehouse", "core.paths"},
+        "core.paths": {"dia.page"},
+        "views.data": {"etl.memberlist.templates", "dia.page"},
+        "dia.page": {"views.overview"},
+        "dia.data.members": {"core.i18n"},
+    }
+    assert structure.forbidden_imports(graph) == [
+        "forbidden import: core.paths imports dia.page",
+        "forbidden import: dia.page imports views.overview",
+        "forbidden import: dia.uploads imports etl.check",
+        "forbidden import: etl.build imports dia.data.warehouse",
+        "forbidden import: views.data imports etl.memberlist.templates",
+    ]
+
+
+def test_circles_of_any_length_are_found() -> None:
+    graph = {
+        "a": {"b"},
+        "b": {"c"},
+        "c": {"a", "d"},  # a → b → c → a
+        "d": set(),
+        "e": {"e"},  # imports itself
+        "f": {"g"},
+        "g": set(),
+    }
+    assert structure.circles(graph) == [["a", "b", "c"], ["e"]]
+    assert structure.circles({"x": {"y"}, "y": set()}) == []
+
+
+def test_page_scripts_are_read_from_source(tmp_path: Path) -> None:
+    (tmp_path / "views").mkdir()
+    (tmp_path / "views" / "one.py").write_text(
+        "import streamlit as st\nfrom dia.page import page_setup\nfrom etl import check\n"
+    )
+    (tmp_path / "dashboard.py").write_text("import dia.page\n")
+    assert structure.script_imports(tmp_path) == {
+        "dashboard": {"dia.page"},
+        "views.one": {"streamlit", "dia.page", "etl"},
+    }
