@@ -113,7 +113,7 @@ OPPORTUNITY_COLUMNS: Final = (
         "Benodigde beroepen als ISCO-08-codes (2 tot 4 cijfers), gescheiden door komma's; "
         "zie blad 'Lijsten - Listen'",
         "Benötigte Berufe als ISCO-08-Codes (2 bis 4 Ziffern), durch Kommas getrennt; "
-        "siehe Blatt 'Lijsten - Listen'",
+        "siehe Tabellenblatt 'Lijsten - Listen'",
         "7411, 3113",
         20,
     ),
@@ -311,7 +311,7 @@ def write_opportunity_template(path: Path | None = None) -> Path:
             "NL: Eén regel per project. Vul het blad 'Data' in en laat de kolomnamen staan; "
             "verplichte kolommen zijn vet. Het dashboard zoekt bij elk project lidbedrijven aan "
             "de andere kant van de grens waarvan de activiteit (NACE) bij de techniek past.",
-            "DE: Eine Zeile je Projekt. Füllen Sie das Blatt 'Data' aus und lassen Sie die "
+            "DE: Eine Zeile je Projekt. Füllen Sie das Tabellenblatt 'Data' aus und lassen Sie die "
             "Spaltennamen stehen; Pflichtspalten sind fett. Das Dashboard sucht zu jedem Projekt "
             "Mitgliedsunternehmen auf der anderen Seite der Grenze, deren Tätigkeit (NACE) zur "
             "Technologie passt.",

@@ -594,7 +594,7 @@ def write_template(path: Path = TEMPLATE_PATH) -> Path:
     )
     help_sheet.append(
         [
-            "DE: Eine Zeile je Zahl. Füllen Sie das Blatt 'Data' aus; lassen Sie die "
+            "DE: Eine Zeile je Zahl. Füllen Sie das Tabellenblatt 'Data' aus; lassen Sie die "
             "Spaltennamen stehen. Pflichtspalten sind fett. Codes als Text eingeben "
             "(führende Nullen).",
         ]
