@@ -1,15 +1,23 @@
-"""The data page's work: check an uploaded spreadsheet (dry run), save it into the inbox and
-build a new warehouse version in a separate process, and report rejects in the user's language.
+"""The data page's work: check an upload, keep the inbox per association, preview what a load
+changes, and build a new warehouse version — all through ``python -m etl`` in a child process.
 
-The dashboard never writes DuckDB itself: ``python -m etl build`` runs as a subprocess and
-publishes a new version; the next rerun of any page reads it.
+The dashboard never imports ``etl``: a hostile file is parsed by a process that may die without
+taking the server (and every other session) with it. ``etl`` itself reads each file in a further
+child with time and memory limits and answers in JSON (``check --json``, ``build --json``).
+
+The inbox keeps every association's files apart (``inbox/OE``, ``inbox/WVE``, ``inbox/shared``),
+each with a small record beside it (``.<name>.json``: owner, uploader, kind, time), so a file of
+one association never displaces another's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -17,37 +25,33 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, Literal
 
 import pandas as pd
 import streamlit as st
 
+from core import audit
+from core.filekinds import association_of, kind_label
 from core.i18n import N_, Lang, translate
-from core.paths import PROJECT_ROOT, data_dir, inbox_dir
-from dia.auth import Role, User
+from core.paths import PROJECT_ROOT, TEMPLATES_DIR, data_dir, inbox_dir
 from dia.data.warehouse import query
 from dia.export.spreadsheet import workbook_bytes
-from etl.check import check_files
-from etl.memberlist import association_of
-from etl.model import ReadResult, Reject
+from dia.policy import Role, Viewer
 
 MAX_UPLOAD_MB: Final = 20
 MAX_UPLOAD_BYTES: Final = MAX_UPLOAD_MB * 1024 * 1024
+CHECK_TIMEOUT_SECONDS: Final = 300
 BUILD_TIMEOUT_SECONDS: Final = 900
 ACCEPTED_TYPES: Final = ("xlsx", "xls", "csv")
+SHARED: Final = "shared"  # owner of files of no association uploaded by an administrator
+Mode = Literal["add", "replace"]
 
 TOO_LARGE = N_("The file is larger than {limit} MB.")
 OTHER_ASSOCIATION = N_(
     "This is a member list of {kind}. Staff of {own} can load member lists of {own} only."
 )
-NOT_READABLE = N_("Nothing in this file can be loaded.")
-KIND_LABELS: Final[dict[str, str]] = {
-    "members_oe": N_("Member list Ondernemend Emmen (OE)"),
-    "members_wve": N_("Member list Wirtschaftsverband Emsland (WVE)"),
-    "unsupported": N_("File type not supported"),
-    "unrecognised": N_("Content not recognised"),
-    "unreadable": N_("Unreadable file"),
-}
+NOT_ALLOWED = N_("Only staff and administrators can load files.")
+CHECK_FAILED = N_("The file could not be checked: {error}")
 REPORT_COLUMNS: Final[dict[str, str]] = {
     "file": N_("File"),
     "sheet": N_("Sheet"),
@@ -58,11 +62,36 @@ REPORT_COLUMNS: Final[dict[str, str]] = {
 }
 
 
-def kind_label(kind: str | None, lang: Lang) -> str:
-    if not kind:
-        return "–"
-    label = KIND_LABELS.get(kind)
-    return translate(lang, label) if label else kind
+# --- running etl ----------------------------------------------------------------------------
+
+
+def _etl(args: list[str], timeout: int, actor: str | None = None) -> tuple[int, dict[str, Any]]:
+    """``python -m etl <args> --json``: its exit code and its JSON answer."""
+    env = {**os.environ, "DIA_DATA_DIR": str(data_dir())}
+    if actor:
+        env[audit.ACTOR_ENV] = actor
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "etl", *args, "--json"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return -1, {"error": f"no answer within {timeout} s"}
+    try:
+        answer = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        return done.returncode, {"error": f"exit {done.returncode}: {tail[0][:300]}"}
+    return done.returncode, answer
+
+
+def _actor(viewer: Viewer) -> str:
+    return viewer.email or viewer.name or viewer.role.value
 
 
 # --- dry run --------------------------------------------------------------------------------
@@ -70,16 +99,17 @@ def kind_label(kind: str | None, lang: Lang) -> str:
 
 @dataclass
 class CheckReport:
-    """What loading one uploaded file would do (picklable, so it can be cached)."""
+    """What loading one uploaded file would do, as ``etl check --json`` says (picklable)."""
 
     file: str
     digest: str
     kind: str
-    accepted: int
-    rejected_rows: int
-    skipped: int
-    rejects: list[Reject] = field(default_factory=list)
-    notices: list[Reject] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    accepted: int = 0
+    rejected_rows: int = 0
+    skipped: int = 0
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    notices: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def association(self) -> str | None:
@@ -89,6 +119,9 @@ class CheckReport:
     def loadable(self) -> bool:
         return self.accepted > 0
 
+    def label(self, lang: Lang) -> str:
+        return self.labels.get(lang) or kind_label(self.kind, lang)
+
 
 def safe_name(name: str) -> str:
     """A file name without folders or odd characters (keeps the extension)."""
@@ -97,56 +130,61 @@ def safe_name(name: str) -> str:
     return f"{stem}.{suffix.lower()}" if dot else stem
 
 
+def _file_problem(name: str, digest: str, reason: str, **params: object) -> CheckReport:
+    item = {
+        "file": name,
+        "reason": {lang: translate(lang, reason, **params) for lang in ("en", "nl", "de")},
+    }
+    return CheckReport(name, digest, "unreadable", rejects=[item])
+
+
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
 def check_upload(name: str, data: bytes) -> CheckReport:
-    """Dry run of an uploaded file: what ``etl check`` says about it."""
+    """Dry run of an uploaded file: ``etl check --json`` in a child process."""
     digest = hashlib.sha256(data).hexdigest()
     if len(data) > MAX_UPLOAD_BYTES:
-        reject = Reject(file=name, reason=TOO_LARGE, params={"limit": MAX_UPLOAD_MB})
-        return CheckReport(name, digest, "unreadable", 0, 0, 0, rejects=[reject])
+        return _file_problem(name, digest, TOO_LARGE, limit=MAX_UPLOAD_MB)
     with tempfile.TemporaryDirectory(prefix="dia-upload-") as folder:
         path = Path(folder) / safe_name(name)
         path.write_bytes(data)
-        result: ReadResult = check_files([path])[0]
+        _code, answer = _etl(["check", str(path)], CHECK_TIMEOUT_SECONDS)
+    files = answer.get("files") or []
+    if not files:
+        return _file_problem(name, digest, CHECK_FAILED, error=answer.get("error") or "–")
+    result = files[0]
     return CheckReport(
-        file=result.file,
+        file=result["file"],
         digest=digest,
-        kind=result.kind,
-        accepted=result.accepted,
-        rejected_rows=len({(r.sheet, r.row_number) for r in result.rejects}),
-        skipped=result.skipped,
-        rejects=list(result.rejects),
-        notices=list(result.notices),
+        kind=result["kind"],
+        labels=result["kind_label"],
+        accepted=result["accepted"],
+        rejected_rows=result["rejected_rows"],
+        skipped=result["skipped"],
+        rejects=result["rejects"],
+        notices=result["notices"],
     )
 
 
-def permission_problem(user: User, report: CheckReport, lang: Lang) -> str | None:
-    """Why this user may not load this file, or None. Staff load only their own member lists."""
-    if user.role is Role.ADMIN:
+def permission_problem(viewer: Viewer, report: CheckReport, lang: Lang) -> str | None:
+    """Why this viewer may not load this file, or None (the access policy decides)."""
+    if viewer.may_upload(report.kind, report.association):
         return None
-    if user.role is not Role.STAFF:
-        return translate(lang, N_("Only staff and administrators can load files."))
-    association = report.association
-    if association is not None and association != user.association:
-        return translate(
-            lang,
-            OTHER_ASSOCIATION,
-            kind=kind_label(report.kind, lang),
-            own=user.association or "",
-        )
-    return None
+    if viewer.role is not Role.STAFF:
+        return translate(lang, NOT_ALLOWED)
+    own = ", ".join(sorted(viewer.associations))
+    return translate(lang, OTHER_ASSOCIATION, kind=report.label(lang), own=own)
 
 
-def report_frame(items: list[Reject], lang: Lang) -> pd.DataFrame:
-    """Rejects or notices as a table with headers and reasons in ``lang``."""
+def report_frame(items: list[dict[str, Any]], lang: Lang) -> pd.DataFrame:
+    """Rejects or notices (as ``etl`` reports them) as a table with headers in ``lang``."""
     frame = pd.DataFrame(
         {
-            "file": [i.file for i in items],
-            "sheet": [i.sheet for i in items],
-            "row_number": pd.array([i.row_number for i in items], dtype="Int64"),
-            "column_name": [i.column_name for i in items],
-            "value": [i.value or "" for i in items],
-            "reason": [translate(lang, i.reason, **i.params) for i in items],
+            "file": [i.get("file") for i in items],
+            "sheet": [i.get("sheet") for i in items],
+            "row_number": pd.array([i.get("row_number") for i in items], dtype="Int64"),
+            "column_name": [i.get("column_name") for i in items],
+            "value": [i.get("value") or "" for i in items],
+            "reason": [i["reason"].get(lang) or i["reason"]["en"] for i in items],
         }
     )
     return frame.rename(columns={k: translate(lang, v) for k, v in REPORT_COLUMNS.items()})
@@ -163,6 +201,157 @@ def report_workbook(rejects: pd.DataFrame, notices: pd.DataFrame, lang: Lang, ti
     )
 
 
+# --- the inbox ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    path: Path
+    owner: str
+    kind: str | None
+    uploader: str
+    uploaded_at: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def archive_dir() -> Path:
+    return data_dir() / "archive"
+
+
+def owner_for(viewer: Viewer, report: CheckReport) -> str:
+    """The association a new file belongs to: the one it is a member list of, else the
+    uploader's own; an administrator's file of no association is shared."""
+    if report.association:
+        return report.association
+    if viewer.role is Role.STAFF and len(viewer.associations) == 1:
+        return next(iter(viewer.associations))
+    return SHARED
+
+
+def _record_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.json")
+
+
+def inbox_files() -> list[InboxFile]:
+    """The inbox's files with their owner and the record written when they were uploaded."""
+    inbox = inbox_dir()
+    files = []
+    for path in sorted(inbox.rglob("*")) if inbox.is_dir() else []:
+        if path.name.startswith((".", "~$")) or path.is_dir():
+            continue
+        owner = path.parent.name if path.parent != inbox else SHARED
+        record: dict[str, Any] = {}
+        with contextlib.suppress(OSError, ValueError):  # a file put there by hand has none
+            record = json.loads(_record_path(path).read_text(encoding="utf-8"))
+        files.append(
+            InboxFile(
+                path=path,
+                owner=str(record.get("owner") or owner),
+                kind=record.get("kind"),
+                uploader=str(record.get("uploader") or "–"),
+                uploaded_at=str(record.get("uploaded_at") or ""),
+            )
+        )
+    return files
+
+
+def inbox_table(lang: Lang) -> pd.DataFrame:
+    rows = [
+        {
+            translate(lang, N_("File")): f.name,
+            translate(lang, N_("Association")): f.owner,
+            translate(lang, N_("Kind")): kind_label(f.kind, lang),
+            translate(lang, N_("Uploaded by")): f.uploader,
+            translate(lang, N_("Uploaded")): f.uploaded_at[:16].replace("T", " "),
+        }
+        for f in inbox_files()
+    ]
+    return pd.DataFrame(rows)
+
+
+def may_manage(viewer: Viewer, file: InboxFile) -> bool:
+    """Staff replace and archive only their own association's files."""
+    association = None if file.owner == SHARED else file.owner
+    return viewer.may_upload(file.kind or "", association) and (
+        viewer.role is Role.ADMIN or file.owner in viewer.associations
+    )
+
+
+def outdated_by(viewer: Viewer, report: CheckReport, name: str, mode: Mode) -> list[InboxFile]:
+    """The files a new upload moves to the archive: the owner's file of the same name, and in
+    ``replace`` mode the owner's other files of the same kind."""
+    owner = owner_for(viewer, report)
+    target = safe_name(name)
+    return [
+        f
+        for f in inbox_files()
+        if f.owner == owner
+        and may_manage(viewer, f)
+        and (f.name == target or (mode == "replace" and f.kind == report.kind))
+    ]
+
+
+def archive(files: list[InboxFile]) -> Path | None:
+    """Move ``files`` (and their records) into a new folder of the archive; never overwrites."""
+    if not files:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    folder = archive_dir() / files[0].owner / f"{stamp}-{secrets.token_hex(4)}"
+    folder.mkdir(parents=True, exist_ok=False)
+    for file in files:
+        shutil.move(str(file.path), folder / file.name)
+        record = _record_path(file.path)
+        if record.exists():
+            shutil.move(str(record), folder / record.name)
+    return folder
+
+
+def archive_file(viewer: Viewer, file: InboxFile) -> Path | None:
+    if not may_manage(viewer, file):
+        return None
+    folder = archive([file])
+    audit.record(
+        "replace", f"archived {file.owner}/{file.name}", who=_actor(viewer), role=viewer.role
+    )
+    return folder
+
+
+def save_to_inbox(viewer: Viewer, name: str, data: bytes, report: CheckReport, mode: Mode) -> Path:
+    """Put the file into its owner's inbox folder; what it replaces goes to the archive."""
+    owner = owner_for(viewer, report)
+    folder = inbox_dir() / owner
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_name(name)
+    replaced = outdated_by(viewer, report, name, mode)
+    archive(replaced)
+    partial = target.with_name(f".{target.name}.part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    record = {
+        "owner": owner,
+        "uploader": _actor(viewer),
+        "uploaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "kind": report.kind,
+        "sha256": report.digest,
+    }
+    _record_path(target).write_text(json.dumps(record), encoding="utf-8")
+    details = {"kind": report.kind, "rows": report.accepted, "mode": mode}
+    audit.record(
+        "upload", f"{owner}/{target.name}", who=_actor(viewer), role=viewer.role, details=details
+    )
+    if replaced:
+        audit.record(
+            "replace",
+            f"{owner}/{target.name} replaces " + ", ".join(f.name for f in replaced),
+            who=_actor(viewer),
+            role=viewer.role,
+        )
+    return target
+
+
 # --- loading --------------------------------------------------------------------------------
 
 
@@ -170,101 +359,123 @@ def report_workbook(rejects: pd.DataFrame, notices: pd.DataFrame, lang: Lang, ti
 class BuildOutcome:
     ok: bool
     returncode: int
-    output: str
+    error: str | None = None
+    gate: dict[str, Any] = field(default_factory=dict)
+    files: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def shrinks(self) -> list[dict[str, Any]]:
+        return list(self.gate.get("shrinks") or [])
+
+    @property
+    def disappearing(self) -> list[dict[str, Any]]:
+        return list(self.gate.get("disappearing") or [])
+
+    @property
+    def unreadable(self) -> list[str]:
+        return list(self.gate.get("unreadable") or [])
 
 
-def archive_dir() -> Path:
-    return data_dir() / "archive"
+def _outcome(code: int, answer: dict[str, Any]) -> BuildOutcome:
+    return BuildOutcome(
+        ok=code == 0,
+        returncode=code,
+        error=answer.get("error"),
+        gate=answer.get("gate") or {},
+        files=answer.get("files") or [],
+    )
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _kind_of(path: str, mtime_ns: int, size: int) -> str | None:
-    """The detected kind of one file (cached while the file is unchanged)."""
-    from etl.memberlist.grid import forget
-    from etl.registry import detect
-
-    try:
-        return detect(Path(path)).kind
-    finally:
-        forget()  # detection keeps the parsed workbook for a read that does not follow here
-
-
-def inbox_kinds() -> pd.DataFrame:
-    """Files in the inbox with their detected kind, size and time."""
-    rows = []
-    inbox = inbox_dir()
-    for path in sorted(inbox.glob("*")) if inbox.is_dir() else []:
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        stat = path.stat()
-        rows.append(
-            {
-                "file": path.name,
-                "kind": _kind_of(str(path), stat.st_mtime_ns, stat.st_size),
-                "size_kb": round(stat.st_size / 1024, 1),
-                "modified": datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None),
-            }
-        )
-    return pd.DataFrame(rows, columns=["file", "kind", "size_kb", "modified"])
+def preview_load(
+    viewer: Viewer, name: str, data: bytes, report: CheckReport, mode: Mode
+) -> BuildOutcome:
+    """What loading would change, without publishing: a dry-run build of the inbox as it would
+    be after this upload, compared with the published version."""
+    replaced = {f.path for f in outdated_by(viewer, report, name, mode)}
+    keep = [f.path for f in inbox_files() if f.path not in replaced]
+    with tempfile.TemporaryDirectory(prefix="dia-preview-") as folder:
+        upload = Path(folder) / safe_name(name)
+        upload.write_bytes(data)
+        args = ["build", "--dry-run"]
+        for path in [*keep, upload]:
+            args += ["--inbox", str(path)]
+        code, answer = _etl(args, BUILD_TIMEOUT_SECONDS, _actor(viewer))
+    return _outcome(code, answer)
 
 
-def save_to_inbox(name: str, data: bytes, kind: str, *, replace_same_kind: bool) -> Path:
-    """Put the file into the inbox. The file it replaces (same name, or with
-    ``replace_same_kind`` every earlier file of the same kind) moves to ``archive/<time>/``."""
-    inbox = inbox_dir()
-    inbox.mkdir(parents=True, exist_ok=True)
-    target = inbox / safe_name(name)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    outdated = [target] if target.exists() else []
-    if replace_same_kind:
-        current = inbox_kinds()
-        outdated += [inbox / f for f in current.loc[current["kind"] == kind, "file"]]
-    for path in dict.fromkeys(outdated):
-        if path.exists():
-            folder = archive_dir() / stamp
-            folder.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(path), folder / path.name)
-    partial = target.with_name(f".{target.name}.part")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
-
-
-def run_build(data_folder: Path | None = None) -> BuildOutcome:
+def run_build(viewer: Viewer, *, accept_shrink: bool = False) -> BuildOutcome:
     """``python -m etl build --inbox <inbox>`` in its own process (the dashboard only reads)."""
-    folder = data_folder or data_dir()
-    env = {**os.environ, "DIA_DATA_DIR": str(folder)}
-    command = [sys.executable, "-m", "etl", "build", "--inbox", str(folder / "inbox")]
-    try:
-        done = subprocess.run(
-            command,
-            cwd=PROJECT_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=BUILD_TIMEOUT_SECONDS,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        return BuildOutcome(False, -1, f"timeout after {exc.timeout} s")
-    output = (done.stdout + "\n" + done.stderr).strip()
-    return BuildOutcome(done.returncode == 0, done.returncode, output[-4000:])
+    args = ["build", "--inbox", str(inbox_dir())]
+    if accept_shrink:
+        args.append("--accept-shrink")
+    code, answer = _etl(args, BUILD_TIMEOUT_SECONDS, _actor(viewer))
+    audit.record(
+        "load",
+        "published" if code == 0 else f"not published: {answer.get('error') or code}",
+        who=_actor(viewer),
+        role=viewer.role,
+        details={"accept_shrink": accept_shrink},
+    )
+    return _outcome(code, answer)
+
+
+def shrink_table(outcome: BuildOutcome, lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            translate(lang, N_("Table")): [s["table"] for s in outcome.shrinks],
+            translate(lang, N_("Association")): [s["association"] or "–" for s in outcome.shrinks],
+            translate(lang, N_("Rows now")): [s["before"] for s in outcome.shrinks],
+            translate(lang, N_("Rows after loading")): [s["after"] for s in outcome.shrinks],
+        }
+    )
+
+
+def disappearing_table(outcome: BuildOutcome, lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            translate(lang, N_("Association")): [m["association"] for m in outcome.disappearing],
+            translate(lang, N_("Company name")): [m["name"] for m in outcome.disappearing],
+            translate(lang, N_("Postcode")): [m["postcode"] for m in outcome.disappearing],
+        }
+    )
+
+
+# --- templates ------------------------------------------------------------------------------
+
+TEMPLATES: Final[dict[str, str]] = {
+    "members_oe.xlsx": N_("Template member list OE (.xlsx)"),
+    "members_wve.xlsx": N_("Template member list WVE (.xlsx)"),
+    "records_nl.xlsx": N_("Template project records, Dutch (.xlsx)"),
+    "records_de.xlsx": N_("Template project records, German (.xlsx)"),
+    "statistics_longformat.xlsx": N_("Template statistics, long table (.xlsx)"),
+    "energy_capacity.xlsx": N_("Template energy capacity (.xlsx)"),
+    "energy_opportunities.xlsx": N_("Template energy opportunities (.xlsx)"),
+}
+
+
+def templates() -> list[tuple[str, str, bytes]]:
+    """The shipped blank templates (data/templates): label msgid, file name, bytes."""
+    return [
+        (label, name, (TEMPLATES_DIR / name).read_bytes())
+        for name, label in TEMPLATES.items()
+        if (TEMPLATES_DIR / name).is_file()
+    ]
 
 
 # --- the published version's report ---------------------------------------------------------
 
 
-def _visible(frame: pd.DataFrame, user: User) -> pd.DataFrame:
+def _visible(frame: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
     """Staff see reports of their own member lists and of every other kind of file."""
-    if user.role is Role.ADMIN or frame.empty:
+    if viewer.role is Role.ADMIN or frame.empty:
         return frame
     other = frame["kind"].map(lambda k: association_of(k) if isinstance(k, str) else None)
-    return frame[other.isna() | (other == user.association)]
+    return frame[other.isna() | other.isin(list(viewer.associations))]
 
 
-def warehouse_report(name: str, user: User, lang: Lang) -> pd.DataFrame:
-    """``etl_rejects`` or ``etl_notices`` of the published version, as the user may see it."""
-    frame = _visible(query(name), user)
+def warehouse_report(name: str, viewer: Viewer, lang: Lang) -> pd.DataFrame:
+    """``etl_rejects`` or ``etl_notices`` of the published version, as the viewer may see it."""
+    frame = _visible(query(name), viewer)
     reason = frame[f"reason_{lang}"] if lang in ("nl", "de") else frame["reason_en"]
     out = pd.DataFrame(
         {
@@ -297,8 +508,8 @@ def build_history(lang: Lang) -> pd.DataFrame:
     )
 
 
-def build_files(user: User, lang: Lang) -> pd.DataFrame:
-    frame = _visible(query("etl_files"), user)
+def build_files(viewer: Viewer, lang: Lang) -> pd.DataFrame:
+    frame = _visible(query("etl_files"), viewer)
     return pd.DataFrame(
         {
             translate(lang, N_("File")): frame["file"],

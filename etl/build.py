@@ -60,17 +60,23 @@ class PublishGateError(RuntimeError):
 
 
 def input_files(folders: Iterable[Path]) -> list[Path]:
+    """Every entry of the folders that is not a folder: links, pipes and devices too, so that
+    reading refuses them with a message rather than skipping them unseen. Links to folders are
+    not followed; names starting with ``.`` (records, partial uploads) or ``~$`` (Office lock
+    files) are not inputs."""
     files: list[Path] = []
     for folder in folders:
-        if folder.is_file():
+        if not folder.is_dir() or folder.is_symlink():
             files.append(folder)
             continue
-        files.extend(
-            path
-            for path in sorted(folder.rglob("*"))
-            if path.is_file() and not path.name.startswith((".", "~$"))
-        )
-    return files
+        for root, dirs, names in os.walk(folder, followlinks=False):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            base = Path(root)
+            links = [d for d in dirs if (base / d).is_symlink()]
+            for name in [*names, *links]:
+                if not name.startswith((".", "~$")):
+                    files.append(base / name)
+    return sorted(files)
 
 
 def resolve_inputs(inboxes: list[Path], use_samples: bool) -> list[Path]:

@@ -188,3 +188,23 @@ def test_every_kind_a_reader_names_has_a_human_name() -> None:
         }
     assert len(kinds) > 12
     assert sorted(kinds - FILE_KINDS.keys()) == []
+
+
+def test_every_reader_and_step_module_is_registered() -> None:
+    """A new module is listed in etl/registry.py, or it is never used."""
+    import importlib
+    import pkgutil
+
+    import etl.harmonise
+    import etl.readers
+
+    def modules(package: object, attribute: str) -> set[str]:
+        found = set()
+        for info in pkgutil.iter_modules(package.__path__):  # type: ignore[attr-defined]
+            module = importlib.import_module(f"{package.__name__}.{info.name}")  # type: ignore[attr-defined]
+            if callable(getattr(module, attribute, None)):
+                found.add(module.__name__)
+        return found
+
+    assert modules(etl.readers, "detect") == {m.__name__ for m in registry.READERS}
+    assert modules(etl.harmonise, "run") == {m.__name__ for m in registry.STEPS}

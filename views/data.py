@@ -1,11 +1,12 @@
-"""Data and uploads: check a spreadsheet, load it, see what was rejected and the build history."""
+"""Data and uploads: check a spreadsheet, load it, see what was rejected and the build history.
+
+Every check and load runs ``python -m etl`` in a child process (dia/uploads.py)."""
 
 import streamlit as st
 
 from core.i18n import fmt_number
 from dia import uploads
 from dia.page import _, kpi, page_setup
-from etl.memberlist.templates import template_bytes, template_name
 
 user, lang = page_setup(__file__)
 
@@ -15,8 +16,8 @@ st.caption(
         "Check a spreadsheet before loading it; loading builds and publishes a new warehouse version from all files in the inbox."
     )
 )
-upload_tab, rejects_tab, history_tab, templates_tab = st.tabs(
-    [_("Upload"), _("Rejected rows"), _("Build history"), _("Templates")]
+upload_tab, inbox_tab, rejects_tab, history_tab, templates_tab = st.tabs(
+    [_("Upload"), _("Inbox"), _("Rejected rows"), _("Build history"), _("Templates")]
 )
 
 with upload_tab:
@@ -32,7 +33,7 @@ with upload_tab:
             report = uploads.check_upload(uploaded.name, data)
         st.subheader(_("Dry run: {file}", file=report.file))
         recognised = _("Recognised as")
-        st.markdown(f"**{recognised}:** {uploads.kind_label(report.kind, lang)}")
+        st.markdown(f"**{recognised}:** {report.label(lang)}")
         cols = st.columns(3)
         with cols[0]:
             kpi(_("Rows accepted"), fmt_number(report.accepted, lang))
@@ -42,6 +43,8 @@ with upload_tab:
             kpi(_("Rows skipped (blank or totals)"), fmt_number(report.skipped, lang))
         rejects = uploads.report_frame(report.rejects, lang)
         notices = uploads.report_frame(report.notices, lang)
+        if not report.loadable and report.rejects:
+            st.error(report.rejects[0]["reason"].get(lang) or report.rejects[0]["reason"]["en"])
         if report.rejects:
             st.dataframe(rejects, hide_index=True, width="stretch")
         else:
@@ -64,53 +67,106 @@ with upload_tab:
         elif not report.loadable:
             st.error(_("Nothing in this file can be loaded."))
         else:
-            replace = st.checkbox(
-                _("It replaces the earlier files of this kind in the inbox"),
-                value=report.association is not None,
-                help=_(
-                    "A member list is a complete list: the previous one is moved to the archive."
-                ),
+            mode = st.radio(
+                _("How does this file relate to the files in the inbox?"),
+                ["add", "replace"],
+                format_func=lambda m: {
+                    "add": _("It adds to them (an addendum or another list)"),
+                    "replace": _(
+                        "It replaces the earlier files of this kind of {owner}",
+                        owner=uploads.owner_for(user, report),
+                    ),
+                }[m],
+                key=f"mode_{report.digest}",
             )
-            if uploads.inbox_kinds().empty:
-                st.warning(
-                    _(
-                        "The dashboard shows sample data now. After loading, it shows the files in the inbox only."
-                    )
+            replaced = uploads.outdated_by(user, report, uploaded.name, mode)
+            if replaced:
+                st.info(
+                    _("Moves to the archive: {files}", files=", ".join(f.name for f in replaced))
                 )
-            if st.button(_("Load into the warehouse"), type="primary", key="load"):
-                with st.status(_("Building a new warehouse version …"), expanded=False) as status:
-                    uploads.save_to_inbox(
-                        uploaded.name, data, report.kind, replace_same_kind=replace
+            preview_key = f"preview_{report.digest}_{mode}"
+            if st.button(_("Preview what loading changes"), key=f"preview_button_{mode}"):
+                with st.spinner(_("Building a trial version …")):
+                    st.session_state[preview_key] = uploads.preview_load(
+                        user, uploaded.name, data, report, mode
                     )
-                    outcome = uploads.run_build()
-                    st.code(outcome.output or "–")
-                    status.update(
-                        label=_("Published") if outcome.ok else _("Not published"),
-                        state="complete" if outcome.ok else "error",
+            preview = st.session_state.get(preview_key)
+            if preview is not None:
+                if preview.unreadable:
+                    st.error(
+                        _(
+                            "These files cannot be read; nothing is published while they are in the inbox: {files}",
+                            files=", ".join(preview.unreadable),
+                        )
                     )
-                if outcome.ok:
-                    st.success(_("A new warehouse version is published; every page shows it now."))
-                else:
-                    st.error(_("The build failed; the published version did not change."))
+                elif preview.error and not preview.shrinks:
+                    st.error(_("The trial build failed: {error}", error=preview.error))
+                if preview.shrinks:
+                    st.warning(_("Loading would remove more rows than allowed from these tables:"))
+                    st.dataframe(
+                        uploads.shrink_table(preview, lang), hide_index=True, width="stretch"
+                    )
+                if preview.disappearing:
+                    st.warning(
+                        _("{count} members would disappear:", count=len(preview.disappearing))
+                    )
+                    st.dataframe(
+                        uploads.disappearing_table(preview, lang), hide_index=True, width="stretch"
+                    )
+                if not (preview.shrinks or preview.disappearing or preview.unreadable):
+                    st.success(_("Nothing disappears."))
+                confirmed = True
+                if preview.shrinks or preview.disappearing:
+                    confirmed = st.checkbox(
+                        _("I have checked the list: these rows should disappear"),
+                        key=f"confirm_{preview_key}",
+                    )
+                if not preview.unreadable and st.button(
+                    _("Load into the warehouse"), type="primary", key="load", disabled=not confirmed
+                ):
+                    with st.status(
+                        _("Building a new warehouse version …"), expanded=False
+                    ) as status:
+                        uploads.save_to_inbox(user, uploaded.name, data, report, mode)
+                        outcome = uploads.run_build(user, accept_shrink=bool(preview.shrinks))
+                        status.update(
+                            label=_("Published") if outcome.ok else _("Not published"),
+                            state="complete" if outcome.ok else "error",
+                        )
+                    st.session_state.pop(preview_key, None)
+                    if outcome.ok:
+                        st.success(
+                            _("A new warehouse version is published; every page shows it now.")
+                        )
+                    else:
+                        st.error(
+                            _(
+                                "The build failed; the published version did not change: {error}",
+                                error=outcome.error or outcome.returncode,
+                            )
+                        )
 
-    with st.expander(_("Files in the inbox")):
-        inbox = uploads.inbox_kinds()
-        if inbox.empty:
-            st.write(_("The inbox is empty: the dashboard shows the sample data."))
-        else:
-            inbox["kind"] = inbox["kind"].map(lambda k: uploads.kind_label(k, lang))
-            st.dataframe(
-                inbox.rename(
-                    columns={
-                        "file": _("File"),
-                        "kind": _("Kind"),
-                        "size_kb": _("Size (KB)"),
-                        "modified": _("Modified"),
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
+with inbox_tab:
+    st.write(_("Files every build reads, kept per association."))
+    files = uploads.inbox_files()
+    if not files:
+        st.write(_("The inbox is empty: the dashboard shows the sample data."))
+    else:
+        st.dataframe(uploads.inbox_table(lang), hide_index=True, width="stretch")
+        own = [f for f in files if uploads.may_manage(user, f)]
+        if own:
+            chosen = st.selectbox(
+                _("Move a file of your association to the archive"),
+                own,
+                format_func=lambda f: f"{f.owner}/{f.name}",
+                index=None,
+                key="archive_choice",
             )
+            if chosen is not None and st.button(_("Move to the archive"), key="archive"):
+                uploads.archive_file(user, chosen)
+                st.success(
+                    _("{file} is in the archive; the next build leaves it out.", file=chosen.name)
+                )
 
 with rejects_tab:
     st.write(_("Rows the published warehouse version could not use, and why."))
@@ -136,14 +192,14 @@ with history_tab:
 with templates_tab:
     st.write(
         _(
-            "Blank member lists with the headers the dashboard reads, drop-down lists and instructions in Dutch and German."
+            "Blank templates with the headers the dashboard reads, drop-down lists and instructions in Dutch and German."
         )
     )
-    for association in ("OE", "WVE"):
+    for label, name, content in uploads.templates():
         st.download_button(
-            _("Template member list {association} (.xlsx)", association=association),
-            data=template_bytes(association),
-            file_name=template_name(association),
+            _(label),
+            data=content,
+            file_name=name,
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"template_{association}",
+            key=f"template_{name}",
         )
