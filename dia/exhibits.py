@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from core.i18n import N_, Lang, fmt_date, translate
@@ -27,6 +29,7 @@ SVG = N_("Drawing (SVG)")
 XLSX = N_("Data (Excel)")
 CSV = N_("Data (CSV)")
 # Plotly's own camera button saves a picture without source or sample label: ours replace it.
+SAMPLE_WORD: Final = "voorbeelddata"
 PLOT_CONFIG: Final[dict[str, Any]] = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d"],
@@ -71,6 +74,41 @@ def _slug(text: str) -> str:
 def _add(exhibit: Exhibit, title: str, lang: Lang) -> None:
     presentation.add(exhibit, title, lang)
     st.toast(translate(lang, ADDED_TOAST, title=title), icon=":material/slideshow:")
+
+
+def chart(
+    key: str,
+    build: Callable[[Lang], go.Figure],
+    sources: Callable[[Lang], Sources],
+    user: Viewer,
+    lang: Lang,
+    *,
+    title: Callable[[Lang], str] | None = None,
+    filters: Mapping[str, str] | None = None,
+    is_sample: bool | None = None,
+    is_map: bool = False,
+    counts: bool = False,
+    indicators: tuple[str, ...] = (),
+) -> Rendered:
+    """Describe and show one exhibit. ``is_sample`` defaults to whether its sources say
+    "voorbeelddata" (every sample source is named so)."""
+    if is_sample is None:
+        is_sample = any(
+            SAMPLE_WORD in f"{name} {vintage}".lower() for name, vintage in sources("nl")
+        )
+    exhibit = Exhibit(
+        key=key,
+        page="",
+        build=build,
+        sources=sources,
+        is_sample=is_sample,
+        title=title,
+        filters=dict(filters or {}),
+        is_map=is_map,
+        counts=counts,
+        indicators=indicators,
+    )
+    return show(exhibit, user, lang)
 
 
 def show(exhibit: Exhibit, user: Viewer, lang: Lang) -> Rendered:

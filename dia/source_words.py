@@ -1,0 +1,40 @@
+"""Sources in words, in the reader's language: the English parts of source records (publisher
+descriptions, licences, sample notes) translated, ISO dates and quarters written as people
+read them in that language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from core.i18n import N_, Lang, fmt_date, translate
+
+# English texts that occur in the source register (data/reference/sources.csv and the sample
+# generators); everything else there is a proper name or already bilingual.
+SOURCE_TEXTS: Final = (
+    N_("OpenStreetMap contributors"),
+    N_("4PP postcode table (alternative place spellings)"),
+    N_("bobdenotter/4pp (community compilation)"),
+    N_("Published regional figures, quoted from public web pages"),
+    N_("CBS, Provincie Drenthe and others (quoted per figure)"),
+    N_("Facts; CBS figures CC BY 4.0"),
+    N_("DIA Monitor (generated sample)"),
+    N_("intern / intern"),
+)
+QUARTER = N_("Q{quarter} {year}")
+_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_QUARTER = re.compile(r"\b(\d{4})-Q([1-4])\b")
+
+
+def words(text: object, lang: Lang) -> str:
+    """A source record's text in ``lang`` (unchanged when it is a name)."""
+    value = "" if text is None else str(text)
+    return translate(lang, value) if value in SOURCE_TEXTS else value
+
+
+def dates(text: object, lang: Lang) -> str:
+    """``2021-01-01`` → "1 jan 2021" / "01.01.2021"; ``2022-Q1`` → "K1 2022" / "Q1 2022"."""
+    value = "" if text is None else str(text)
+    value = _DATE.sub(lambda m: fmt_date(dt.date(int(m[1]), int(m[2]), int(m[3])), lang), value)
+    return _QUARTER.sub(lambda m: translate(lang, QUARTER, quarter=m[2], year=m[1]), value)
