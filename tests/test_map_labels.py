@@ -6,7 +6,7 @@ import itertools
 
 import plotly.graph_objects as go
 
-from dia.map_labels import Label, _overlaps, label_map, place
+from dia.render.map_labels import Label, _overlaps, label_map, place
 
 
 def test_kept_labels_never_overlap_and_priority_decides() -> None:

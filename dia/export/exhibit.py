@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from core.i18n import Lang, translate
 from dia.export.figure_data import plain
-from dia.map_labels import label_map
+from dia.render.map_labels import label_map
 
 SAMPLE_MARK = "voorbeelddata / Beispieldaten"
 
