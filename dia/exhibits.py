@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -19,6 +20,7 @@ from dia.data.warehouse import query
 from dia.export import images, tables
 from dia.export.exhibit import Exhibit, Rendered, Sources, render
 from dia.policy import Viewer
+from dia.render.source_words import dates, words
 
 ADD = N_("Add to presentation")
 ADDED = N_("In the presentation")
@@ -56,6 +58,23 @@ def map_sources(lang: Lang, *, population: bool = False, members: bool = False) 
     if members:
         found.extend(member_data.sources(lang))
     return found
+
+
+def register_sources(frame: pd.DataFrame) -> Callable[[Lang], Sources]:
+    """Rows of the source register (``title``, ``publisher``, ``vintage``) as captions in
+    words: publisher and table, the vintage in the reader's date format."""
+    rows = list(frame[["title", "publisher", "vintage"]].itertuples(index=False))
+
+    def in_words(lang: Lang) -> Sources:
+        found: Sources = []
+        for title, publisher, vintage in rows:
+            name = words(title, lang)
+            if publisher and str(publisher) not in name:
+                name = f"{words(publisher, lang)}, {name}"
+            found.append((name, dates(vintage, lang)))
+        return list(dict.fromkeys(found))
+
+    return in_words
 
 
 def members_are_sample() -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import Final, TypeVar
 from urllib.parse import urlencode
 
@@ -22,6 +23,7 @@ from core.i18n import LANGS, N_, Lang, translate
 from dia.presentation import fmt_build_time
 
 T = TypeVar("T")
+KEY: Final = attrgetter("key")  # options that carry a stable ``key`` are named by it
 LANG_PARAM: Final = "lang"
 DATA_PARAM: Final = "data"
 _RESTORED: Final = "link_restored"

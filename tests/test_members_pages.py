@@ -64,7 +64,9 @@ def test_funder_sees_aggregates_only(data_dir: Path, names: dict[str, set[str]],
     assert not shown(text, names["OE"] | names["WVE"]), "no company names for funders"
     assert not shown(text, names["person"])
     assert "<5" in text
-    assert not at.get("download_button")
+    # Chart downloads only (aggregates, masked like the screen); no member list to take home.
+    keys = [button.key for button in at.get("download_button")]
+    assert keys and all(key.split("_")[0] in ("png", "svg", "xlsx", "csv") for key in keys)
     # The only table a funder gets is the footer's list of sources.
     publisher = {"en": "Publisher", "nl": "Uitgever", "de": "Herausgeber"}[lang]
     assert all(publisher in frame.value.columns for frame in at.dataframe)

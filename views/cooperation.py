@@ -1,13 +1,16 @@
 """Cooperation: DIA's activities over time, who takes part from each side of the border, and the
 collaborations that followed, on one map."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.codes import STATUSES
-from core.i18n import fmt_date, fmt_number
+from core.i18n import fmt_date, fmt_number, translate
+from dia import exhibits, links
 from dia.data import cooperation, project
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.page import _, kpi, map_attribution, page_setup, sources_caption, translated
+from dia.page import _, kpi, page_setup, sources_caption, translated
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -19,6 +22,7 @@ if not project.has_records():
     st.stop()
 cal = project.calendar()
 sources = project.record_sources(lang, cal.data_as_of)
+record_sources = partial(project.record_sources, as_of=cal.data_as_of)
 st.caption(
     _(
         "Activities, participants and collaborations of DIA from {start}; records up to {date}.",
@@ -71,18 +75,22 @@ breakdown = st.radio(
     list(cooperation.BREAKDOWNS),
     format_func=translated(cooperation.BREAKDOWNS.__getitem__),
     horizontal=True,
+    key=links.restore_filter("colour", list(cooperation.BREAKDOWNS)),
 )
-st.plotly_chart(
-    cooperation.activity_timeline(
+links.keep_filter("colour", breakdown)
+exhibits.chart(
+    "coop_timeline",
+    lambda in_lang: cooperation.activity_timeline(
         breakdown,
-        project.milestones(lang),
-        lang,
+        project.milestones(in_lang),
+        in_lang,
         project=(cal.project_start, cal.project_end),
     ),
-    width="stretch",
-    key="coop_timeline",
+    record_sources,
+    user,
+    lang,
+    filters={_("Colour by"): _(cooperation.BREAKDOWNS[breakdown])},
 )
-sources_caption(sources)
 
 st.subheader(_("Who takes part: the Netherlands and Germany"))
 measure = st.radio(
@@ -90,16 +98,28 @@ measure = st.radio(
     list(cooperation.PARTICIPANT_MEASURES),
     format_func=translated(cooperation.PARTICIPANT_MEASURES.__getitem__),
     horizontal=True,
+    key=links.restore_filter("count", list(cooperation.PARTICIPANT_MEASURES)),
 )
-st.plotly_chart(
-    cooperation.participants_figure(
-        measure, lang, mask=mask, project=(cal.project_start, cal.project_end)
+links.keep_filter("count", measure)
+exhibits.chart(
+    "coop_participants",
+    lambda in_lang: cooperation.participants_figure(
+        measure, in_lang, mask=mask, project=(cal.project_start, cal.project_end)
     ),
-    width="stretch",
-    key="coop_participants",
+    record_sources,
+    user,
+    lang,
+    filters={_("Count"): _(cooperation.PARTICIPANT_MEASURES[measure])},
+    counts=True,
 )
-st.plotly_chart(cooperation.funnel_figure(lang, mask=mask), width="stretch", key="coop_funnel")
-sources_caption(sources)
+exhibits.chart(
+    "coop_funnel",
+    lambda in_lang: cooperation.funnel_figure(in_lang, mask=mask),
+    record_sources,
+    user,
+    lang,
+    counts=True,
+)
 
 st.subheader(_("Collaborations across the border"))
 left, right = st.columns([3, 2])
@@ -116,18 +136,34 @@ with right:
         DE_LEVELS,
         format_func=translated(DE_LEVEL_LABELS.__getitem__),
         horizontal=True,
+        key=links.restore_filter("units", DE_LEVELS),
     )
+    links.keep_filter("units", de_level)
 if not statuses:
     st.info(_("Choose at least one status."))
 else:
-    figure, unplaced = cooperation.link_figure(de_level, statuses, lang, mask=mask)
+    _map, unplaced = cooperation.link_figure(de_level, statuses, lang, mask=mask)
+    status_filter = {
+        _("Status"): ", ".join(_(STATUSES[status]) for status in statuses),
+        _("German units"): _(DE_LEVEL_LABELS[de_level]),
+    }
     st.caption(
         _(
             "Lines join the municipalities of the Dutch and the German partner: the wider, the "
             "more collaborations; the colour says what kind."
         )
     )
-    st.plotly_chart(figure, width="stretch", key="coop_map")
+    exhibits.chart(
+        "coop_map",
+        lambda in_lang: cooperation.link_figure(de_level, statuses, in_lang, mask=mask)[0],
+        lambda in_lang: [*exhibits.map_sources(in_lang), *record_sources(in_lang)],
+        user,
+        lang,
+        title=lambda in_lang: translate(in_lang, "Collaborations across the border"),
+        filters=status_filter,
+        is_map=True,
+        counts=True,
+    )
     if unplaced:
         st.caption(
             _(
@@ -135,14 +171,15 @@ else:
                 count=fmt_count(unplaced, lang, mask=mask),
             )
         )
-    map_attribution()
-    sources_caption(sources)
-    st.plotly_chart(
-        cooperation.sector_matrix_figure(statuses, lang, mask=mask),
-        width="stretch",
-        key="coop_sectors",
+    exhibits.chart(
+        "coop_sectors",
+        lambda in_lang: cooperation.sector_matrix_figure(statuses, in_lang, mask=mask),
+        record_sources,
+        user,
+        lang,
+        filters=status_filter,
+        counts=True,
     )
-    sources_caption(sources)
 
 with st.expander(_("All activities")):
     st.dataframe(cooperation.activity_table(lang, mask=mask), hide_index=True, width="stretch")

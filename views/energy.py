@@ -1,12 +1,15 @@
 """Energy transition: capacity on both sides of the border, its growth and mix, and the
 projects that look for partners and skills across the border."""
 
+from functools import partial
+
 import streamlit as st
 
-from core.i18n import fmt_number
+from core.i18n import fmt_number, translate
+from dia import exhibits, links
 from dia.data import energy
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.page import _, kpi, map_attribution, page_setup, sources_caption, translated
+from dia.page import _, kpi, page_setup, sources_caption, translated
 
 user, lang = page_setup(__file__)
 
@@ -47,26 +50,44 @@ else:
             _("Technology"),
             energy.TECHNOLOGY_CHOICES,
             format_func=translated(energy.TECHNOLOGY_LABELS.__getitem__),
+            key=links.restore_filter("technology", energy.TECHNOLOGY_CHOICES),
         )
+        links.keep_filter("technology", technology)
         year = st.segmented_control(_("End of year"), energy.years(), default=end, required=True)
     with middle:
         measure = st.radio(
-            _("Measure"), energy.MEASURES, format_func=translated(energy.measure_label)
+            _("Measure"),
+            energy.MEASURES,
+            format_func=translated(energy.measure_label),
+            key=links.restore_filter("measure", energy.MEASURES, links.KEY),
         )
+        links.keep_filter("measure", measure, links.KEY)
     with right:
         de_level = st.radio(
             _("German units"),
             DE_LEVELS,
             format_func=translated(DE_LEVEL_LABELS.__getitem__),
             help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
+            key=links.restore_filter("units", DE_LEVELS),
         )
-    st.plotly_chart(
-        energy.capacity_map(measure, technology, int(year), de_level, lang),
-        width="stretch",
-        key="energy_map",
+        links.keep_filter("units", de_level)
+    sample_capacity = energy.has_sample_capacity()
+    chosen = {
+        _("Technology"): _(energy.TECHNOLOGY_LABELS[technology]),
+        _("End of year"): str(year),
+        _("German units"): _(DE_LEVEL_LABELS[de_level]),
+    }
+    exhibits.chart(
+        "energy_map",
+        lambda in_lang: energy.capacity_map(measure, technology, int(year), de_level, in_lang),
+        lambda in_lang: [*exhibits.map_sources(in_lang), *energy.sources("capacity", in_lang)],
+        user,
+        lang,
+        title=lambda in_lang: translate(in_lang, "Installed capacity per municipality"),
+        filters={_("Measure"): _(energy.measure_label(measure)), **chosen},
+        is_sample=sample_capacity,
+        is_map=True,
     )
-    sources_caption(energy.sources("capacity", lang))
-    map_attribution()
     if energy.has_sample_capacity():
         st.caption(
             _(
@@ -83,18 +104,38 @@ else:
             end=end,
         )
     )
-    st.plotly_chart(
-        energy.growth_figure(technology, de_level, start, end, lang),
-        width="stretch",
-        key="energy_growth",
+    exhibits.chart(
+        "energy_growth",
+        lambda in_lang: energy.growth_figure(technology, de_level, start, end, in_lang),
+        partial(energy.sources, "capacity"),
+        user,
+        lang,
+        title=lambda in_lang: translate(
+            in_lang,
+            "{technology}: growth from the end of {start} to the end of {end}",
+            technology=energy.technology_label(technology, in_lang),
+            start=start,
+            end=end,
+        ),
+        filters=chosen,
+        is_sample=sample_capacity,
     )
-    sources_caption(energy.sources("capacity", lang))
     for note in energy.decreases(start, end, lang):
         st.info(note, icon=":material/fact_check:")
 
     st.subheader(_("Technology mix per municipality, end of {year}", year=int(year)))
-    st.plotly_chart(energy.mix_figure(int(year), de_level, lang), width="stretch", key="energy_mix")
-    sources_caption(energy.sources("capacity", lang))
+    exhibits.chart(
+        "energy_mix",
+        lambda in_lang: energy.mix_figure(int(year), de_level, in_lang),
+        partial(energy.sources, "capacity"),
+        user,
+        lang,
+        title=lambda in_lang: translate(
+            in_lang, "Technology mix per municipality, end of {year}", year=int(year)
+        ),
+        filters={_("End of year"): str(year), _("German units"): _(DE_LEVEL_LABELS[de_level])},
+        is_sample=sample_capacity,
+    )
 
 facts = energy.facts(lang)
 if facts:

@@ -2,13 +2,16 @@
 this period, cumulative, forecast, NL/DE), the evidence behind each number, the map, and the
 ledger as Excel and PDF."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.i18n import fmt_date
+from dia import exhibits, links
 from dia.data import indicators, project
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.export import ledger as ledger_report
-from dia.page import _, map_attribution, page_setup, sources_caption, translated
+from dia.page import _, page_setup, sources_caption, translated
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -20,6 +23,7 @@ if not project.has_records():
     st.stop()
 cal = project.calendar()
 sources = project.record_sources(lang, cal.data_as_of)
+record_sources = partial(project.record_sources, as_of=cal.data_as_of)
 
 period = st.selectbox(
     _("Reporting period"),
@@ -73,12 +77,18 @@ with right:
         key="ledger_pdf",
     )
 
-st.plotly_chart(
-    indicators.overview_figure(ledger, lang, mask=mask, end=cal.project_end),
-    width="stretch",
-    key="ledger_overview",
+exhibits.chart(
+    "ledger_overview",
+    lambda in_lang: indicators.overview_figure(
+        indicators.ledger(period, in_lang, cal), in_lang, mask=mask, end=cal.project_end
+    ),
+    record_sources,
+    user,
+    lang,
+    filters={_("Reporting period"): project.period_label(period, lang)},
+    counts=True,
+    indicators=tuple(ledger["code"]),
 )
-sources_caption(sources)
 
 st.subheader(_("One indicator: periods, evidence and map"))
 code = st.selectbox(
@@ -88,10 +98,16 @@ code = st.selectbox(
 )
 row = ledger[ledger["code"] == code].iloc[0]
 st.markdown(f"**{row['name']}** ({row['unit']}): {row['definition']}")
-st.plotly_chart(
-    indicators.progress_figure(code, lang, cal, mask=mask), width="stretch", key="ledger_series"
+exhibits.chart(
+    "ledger_series",
+    lambda in_lang: indicators.progress_figure(code, in_lang, cal, mask=mask),
+    record_sources,
+    user,
+    lang,
+    filters={_("Indicator"): str(code)},
+    counts=True,
+    indicators=(str(code),),
 )
-sources_caption(sources)
 
 found = indicators.evidence(code, period, lang, user)
 if found.activities is not None:
@@ -121,15 +137,33 @@ de_level = st.radio(
     DE_LEVELS,
     format_func=translated(DE_LEVEL_LABELS.__getitem__),
     horizontal=True,
+    key=links.restore_filter("units", DE_LEVELS),
 )
+links.keep_filter("units", de_level)
 figure, unplaced = indicators.indicator_map(
     code, period, de_level, lang, mask=mask, unit=str(row["unit"])
 )
 if figure is None:
     st.info(_("This indicator counts nothing that lies in one municipality, so it has no map."))
 else:
-    st.plotly_chart(figure, width="stretch", key="ledger_map")
-    map_attribution()
+    exhibits.chart(
+        "ledger_map",
+        lambda in_lang: indicators.indicator_map(
+            code, period, de_level, in_lang, mask=mask, unit=str(row["unit"])
+        )[0],
+        lambda in_lang: [*exhibits.map_sources(in_lang), *record_sources(in_lang)],
+        user,
+        lang,
+        title=lambda in_lang: indicators.indicator_title(code, period, in_lang, cal),
+        filters={
+            _("Reporting period"): project.period_label(period, lang),
+            _("Indicator"): str(code),
+            _("German units"): _(DE_LEVEL_LABELS[de_level]),
+        },
+        is_map=True,
+        counts=True,
+        indicators=(str(code),),
+    )
 if unplaced:
     st.caption(
         _(

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from core.i18n import translate
+from dia import exhibits
 from dia.data import labour
 from dia.data.regions import map_shapes, region_facts
-from dia.page import _, kpi, map_attribution, page_setup, sources_caption
+from dia.page import _, kpi, page_setup
 from dia.privacy import fmt_count
 from dia.render import labour as charts
 
@@ -64,6 +66,13 @@ else:
             format_func=lambda option: labour.fmt_period(option, lang),
         )
 
+    sample_sources = exhibits.register_sources(labour.sources_for(figures["source_ids"]))
+    chosen = {
+        _("ISCO-08 major group"): all_groups
+        if major is None
+        else labour.group_label(major, labels),
+        _("Quarter"): labour.fmt_period(period, lang),
+    }
     totals = labour.overall(figures, period, codes)
     table = labour.group_table(figures, period, codes)
     classified = labour.classify(table, totals)
@@ -93,10 +102,16 @@ else:
     st.subheader(_("Vacancies and job seekers per occupation group"))
     chart, note = st.columns([4, 1])
     with chart:
-        st.plotly_chart(
-            charts.counts_figure(shown, areas, labels, lang, mask=mask),
-            width="stretch",
-            key="labour_counts",
+        exhibits.chart(
+            "labour_counts",
+            lambda in_lang: charts.counts_figure(
+                shown, areas, labour.isco_labels(in_lang), in_lang, mask=mask
+            ),
+            sample_sources,
+            user,
+            lang,
+            filters=chosen,
+            counts=True,
         )
     with note:
         st.caption(
@@ -129,10 +144,15 @@ else:
     st.subheader(_("Tension per occupation group"))
     chart, note = st.columns([4, 1])
     with chart:
-        st.plotly_chart(
-            charts.tension_figure(shown, totals, areas, labels, lang),
-            width="stretch",
-            key="labour_tension",
+        exhibits.chart(
+            "labour_tension",
+            lambda in_lang: charts.tension_figure(
+                shown, totals, areas, labour.isco_labels(in_lang), in_lang
+            ),
+            sample_sources,
+            user,
+            lang,
+            filters=chosen,
         )
     with note:
         st.caption(
@@ -200,16 +220,19 @@ else:
         index=selected.index(first) if first in selected else 0,
         format_func=lambda code: labour.group_label(code, labels),
     )
-    st.plotly_chart(
-        charts.trend_figure(
+    exhibits.chart(
+        "labour_trend",
+        lambda in_lang: charts.trend_figure(
             labour.trend(figures, group, codes),
             labour.trend(figures, None, codes),
             areas,
-            labour.group_label(group, labels),
-            lang,
+            labour.group_label(group, labour.isco_labels(in_lang)),
+            in_lang,
         ),
-        width="stretch",
-        key="labour_trend",
+        sample_sources,
+        user,
+        lang,
+        filters={_("Occupation group (ISCO-08)"): labour.group_label(group, labels)},
     )
     st.caption(
         _(
@@ -221,22 +244,33 @@ else:
     map_chart, note = st.columns([3, 1])
     with map_chart:
         geojson, context_ids = map_shapes()
-        st.plotly_chart(
-            charts.tension_map(
+        exhibits.chart(
+            "labour_map",
+            lambda in_lang: charts.tension_map(
                 labour.map_values(figures, coverage, period, group),
                 region_facts("verwaltungsgemeinschaft"),
                 geojson,
                 context_ids,
-                labels,
+                labour.isco_labels(in_lang),
                 group,
                 labour.ratio_scales(classified),
-                lang,
+                in_lang,
                 mask=mask,
             ),
-            width="stretch",
-            key="labour_map",
+            lambda in_lang: [*exhibits.map_sources(in_lang), *sample_sources(in_lang)],
+            user,
+            lang,
+            title=lambda in_lang: (
+                translate(in_lang, "Tension per occupation group")
+                + ": "
+                + labour.group_label(group, labour.isco_labels(in_lang))
+            ),
+            filters={
+                _("Quarter"): labour.fmt_period(period, lang),
+                _("Occupation group (ISCO-08)"): labour.group_label(group, labels),
+            },
+            is_map=True,
         )
-        map_attribution()
     with note:
         st.caption(
             _(
@@ -254,8 +288,6 @@ else:
             )
         )
 
-    sample_sources = labour.sources_for(figures["source_ids"])
-    sources_caption(zip(sample_sources["title"], sample_sources["vintage"], strict=True))
     st.caption(labour.CROSSWALK_ATTRIBUTION)
 
 st.subheader(_("Emsland in official statistics"))
@@ -264,11 +296,19 @@ if official.empty:
     st.info(_("The official population and employment tables are not in this warehouse."))
 else:
     st.caption(_("Real figures of the statistical offices, not sample data."))
+    official_register = labour.sources_for(official["source_id"])
+    official_sources = exhibits.register_sources(official_register)
     population, employees = st.columns(2)
     with population:
         st.markdown("**" + _("Inhabitants on 31 December") + "**")
-        st.plotly_chart(
-            charts.population_figure(official, lang), width="stretch", key="labour_population"
+        exhibits.chart(
+            "labour_population",
+            lambda in_lang: charts.population_figure(official, in_lang),
+            official_sources,
+            user,
+            lang,
+            title=lambda in_lang: translate(in_lang, "Inhabitants on 31 December"),
+            is_sample=False,
         )
         st.caption(
             _(
@@ -281,8 +321,16 @@ else:
         st.markdown(
             "**" + _("Employees subject to social insurance by place of work, 30 June") + "**"
         )
-        st.plotly_chart(
-            charts.employees_figure(official, lang), width="stretch", key="labour_employees"
+        exhibits.chart(
+            "labour_employees",
+            lambda in_lang: charts.employees_figure(official, in_lang),
+            official_sources,
+            user,
+            lang,
+            title=lambda in_lang: translate(
+                in_lang, "Employees subject to social insurance by place of work, 30 June"
+            ),
+            is_sample=False,
         )
         change = labour.employee_change(official)
         foreign = labour.employee_change(official, "NATA")
@@ -300,9 +348,7 @@ else:
                     foreign_share=labour.fmt_change_share(foreign.share, lang),
                 )
             )
-    official_sources = labour.sources_for(official["source_id"])
-    sources_caption(zip(official_sources["title"], official_sources["vintage"], strict=True))
-    st.caption(" · ".join(labour.attributions(official_sources)))
+    st.caption(" · ".join(labour.attributions(official_register)))
 
 with st.expander(_("Method, definitions and caveats")):
     st.markdown(

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from core.i18n import fmt_date
+from core.i18n import fmt_date, translate
+from dia import exhibits, links
 from dia.data import members
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.page import _, kpi, map_attribution, page_setup, sources_caption, translated
+from dia.page import _, kpi, page_setup, translated
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
 mask = user.aggregates_only
 as_of = members.today()
-sources = members.sources(lang)
 
 st.title(_("Members"))
 st.caption(
@@ -59,23 +59,45 @@ with left:
         _("Association"),
         members.ASSOCIATION_CHOICES,
         format_func=translated(members.ASSOCIATION_LABELS.__getitem__),
+        key=links.restore_filter("association", members.ASSOCIATION_CHOICES),
     )
+    links.keep_filter("association", association)
 with middle:
     measure = st.radio(
         _("Measure"),
         members.MAP_MEASURES,
         format_func=translated(lambda m: m.label),
         horizontal=True,
+        key=links.restore_filter("measure", members.MAP_MEASURES, links.KEY),
     )
+    links.keep_filter("measure", measure, links.KEY)
 with right:
     de_level = st.radio(
         _("German units"),
         DE_LEVELS,
         format_func=translated(DE_LEVEL_LABELS.__getitem__),
         horizontal=True,
+        key=links.restore_filter("units", DE_LEVELS),
     )
-figure, unplaced = members.member_map(association, de_level, measure, lang, mask=mask, as_of=as_of)
-st.plotly_chart(figure, width="stretch", key="members_map")
+    links.keep_filter("units", de_level)
+_map, unplaced = members.member_map(association, de_level, measure, lang, mask=mask, as_of=as_of)
+exhibits.chart(
+    "members_map",
+    lambda in_lang: members.member_map(
+        association, de_level, measure, in_lang, mask=mask, as_of=as_of
+    )[0],
+    lambda in_lang: exhibits.map_sources(in_lang, members=True),
+    user,
+    lang,
+    title=lambda in_lang: translate(in_lang, "Members per municipality"),
+    filters={
+        _("Association"): _(members.ASSOCIATION_LABELS[association]),
+        _("Measure"): _(measure.label),
+        _("German units"): _(DE_LEVEL_LABELS[de_level]),
+    },
+    is_map=True,
+    counts=True,
+)
 if unplaced:
     st.caption(
         _(
@@ -83,20 +105,26 @@ if unplaced:
             count=fmt_count(unplaced, lang, mask=mask),
         )
     )
-map_attribution()
-sources_caption(sources)
 
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(
-        members.sector_figure(lang, mask=mask, as_of=as_of), width="stretch", key="members_sector"
+    exhibits.chart(
+        "members_sector",
+        lambda in_lang: members.sector_figure(in_lang, mask=mask, as_of=as_of),
+        members.sources,
+        user,
+        lang,
+        counts=True,
     )
-    sources_caption(sources)
 with right:
-    st.plotly_chart(
-        members.size_figure(lang, mask=mask, as_of=as_of), width="stretch", key="members_size"
+    exhibits.chart(
+        "members_size",
+        lambda in_lang: members.size_figure(in_lang, mask=mask, as_of=as_of),
+        members.sources,
+        user,
+        lang,
+        counts=True,
     )
-    sources_caption(sources)
 
 since_year = st.slider(
     _("Show years from"),
@@ -104,12 +132,15 @@ since_year = st.slider(
     max_value=as_of.year,
     value=members.first_year_shown(),
 )
-st.plotly_chart(
-    members.timeline_figure(lang, mask=mask, as_of=as_of, since_year=since_year),
-    width="stretch",
-    key="members_timeline",
+exhibits.chart(
+    "members_timeline",
+    lambda in_lang: members.timeline_figure(in_lang, mask=mask, as_of=as_of, since_year=since_year),
+    members.sources,
+    user,
+    lang,
+    filters={_("Show years from"): str(since_year)},
+    counts=True,
 )
-sources_caption(sources)
 
 st.subheader(_("Companies in both associations"))
 if mask:

@@ -1,7 +1,5 @@
 """Overview: the whole region on one map, with headline figures."""
 
-from operator import attrgetter
-
 import streamlit as st
 
 from core.i18n import fmt_number, translate
@@ -10,8 +8,6 @@ from dia.data import overview
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
 from dia.export.exhibit import Exhibit
 from dia.page import _, kpi, page_setup, translated
-
-MEASURE_KEY = attrgetter("key")  # how a measure is named in a link
 
 user, lang = page_setup(__file__)
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
@@ -44,9 +40,9 @@ with left:
         overview.MEASURES,
         format_func=translated(lambda m: m.label),
         horizontal=True,
-        key=links.restore_filter("measure", overview.MEASURES, MEASURE_KEY),
+        key=links.restore_filter("measure", overview.MEASURES, links.KEY),
     )
-    links.keep_filter("measure", measure, MEASURE_KEY)
+    links.keep_filter("measure", measure, links.KEY)
 with right:
     de_level = st.radio(
         _("German units"),

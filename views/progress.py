@@ -1,20 +1,23 @@
 """Project progress: milestones planned and reached, activities and participants per reporting
 period against the work plan, and whether each work package is on track."""
 
+from functools import partial
+
 import streamlit as st
 
 from core.i18n import fmt_date
+from dia import exhibits, links
 from dia.data import progress, project
-from dia.page import _, kpi, page_setup, sources_caption, translated
+from dia.page import _, kpi, page_setup, translated
 
-_user, lang = page_setup(__file__)
+user, lang = page_setup(__file__)
 
 st.title(_("Project progress"))
 if not project.has_records():
     st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
     st.stop()
 cal = project.calendar()
-sources = project.record_sources(lang, cal.data_as_of)
+record_sources = partial(project.record_sources, as_of=cal.data_as_of)
 st.caption(
     _(
         "DIA's work plan from {start} to {end}; records up to {date}.",
@@ -65,12 +68,15 @@ st.caption(
     )
 )
 
-st.plotly_chart(
-    progress.milestone_figure(milestones, lang, as_of=cal.data_as_of),
-    width="stretch",
-    key="progress_milestones",
+exhibits.chart(
+    "progress_milestones",
+    lambda in_lang: progress.milestone_figure(
+        project.milestones(in_lang), in_lang, as_of=cal.data_as_of
+    ),
+    record_sources,
+    user,
+    lang,
 )
-sources_caption(sources)
 
 st.subheader(_("Activities and participants per reporting period"))
 measure = st.radio(
@@ -78,7 +84,15 @@ measure = st.radio(
     list(progress.PLAN_MEASURES),
     format_func=translated(progress.PLAN_MEASURES.__getitem__),
     horizontal=True,
+    key=links.restore_filter("measure", list(progress.PLAN_MEASURES)),
 )
-st.plotly_chart(progress.plan_figure(measure, lang), width="stretch", key="progress_plan")
+links.keep_filter("measure", measure)
 st.caption(_("The plan is part of the approved work plan."))
-sources_caption(sources)
+exhibits.chart(
+    "progress_plan",
+    lambda in_lang: progress.plan_figure(measure, in_lang),
+    record_sources,
+    user,
+    lang,
+    filters={_("Measure"): _(progress.PLAN_MEASURES[measure])},
+)

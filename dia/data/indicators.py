@@ -129,6 +129,13 @@ def ledger(period: str, lang: Lang, cal: Calendar) -> pd.DataFrame:
     return frame
 
 
+def indicator_title(code: str, period: str, lang: Lang, cal: Calendar) -> str:
+    """ "CO01 · name" in ``lang``, as maps and slides of one indicator are titled."""
+    frame = ledger(period, lang, cal)
+    name = frame.loc[frame["code"] == code, "name"]
+    return f"{code} · {name.iloc[0]}" if not name.empty else code
+
+
 def ledger_table(
     frame: pd.DataFrame, lang: Lang, *, mask: bool, compact: bool = False
 ) -> pd.DataFrame:
