@@ -55,6 +55,7 @@ PAGES: Final[tuple[PageSpec, ...]] = (
         ":material/upload_file:",
         "data",
     ),
+    PageSpec("views/glossary.py", N_("Glossary"), ":material/translate:", "glossary"),
 )
 
 

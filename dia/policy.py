@@ -48,6 +48,7 @@ PAGE_ROLES: Final[dict[str, frozenset[Role]]] = {
     "energy": ALL_ROLES,
     "presentation": ALL_ROLES,  # decks are built from what the viewer sees, funder rules applied
     "data": frozenset({Role.STAFF, Role.ADMIN}),
+    "glossary": ALL_ROLES,  # the terms, false friends and official indicator names
 }
 
 # Export kinds and who may take them home. Aggregate exports are written for the viewer (masked
