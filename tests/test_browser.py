@@ -12,7 +12,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,13 +126,22 @@ def test_overview_map_is_drawn_offline(server: str, tmp_path: Path) -> None:
             "document.querySelectorAll('.js-plotly-plot path.choroplethlocation').length >= 22",
             timeout=30_000,
         )
-        drawn = page.locator(".js-plotly-plot path.choroplethlocation").count()
         heading = page.locator("h1").first.inner_text()
-        page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
+        shot = tmp_path / "overview_map.png"
+        page.locator(".js-plotly-plot").first.screenshot(path=str(shot))
         browser.close()
-    assert drawn >= 22
     assert "Zuidoost-Drenthe" in heading
     assert external == [], f"the page tried to load external resources: {external}"
+    # What the user sees: a map in the colour scale, not a blank or single-colour box.
+    pixels = np.asarray(Image.open(shot).convert("RGB"), dtype=float)
+    red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    assert pixels.std() > 20, "the map area is (nearly) one colour"
+    tinted = blue - red > 15  # any shade of the "Blues" scale of the regions
+    assert tinted.mean() > 0.05, f"only {tinted.mean():.1%} of the map is in the colour scale"
+    deep = (blue - red > 40) & (blue < 140)  # the largest municipality (Emmen) in deep blue
+    assert deep.mean() > 0.002, "no region is drawn at the dark end of the scale"
+    grey = (np.abs(red - 228) < 6) & (np.abs(green - 228) < 6) & (np.abs(blue - 228) < 6)
+    assert grey.mean() > 0.02, "the grey context areas around the project area are missing"
 
 
 def test_new_publish_reaches_an_open_page(server: str, data_dir: Path) -> None:
