@@ -29,7 +29,7 @@ types: $(STAMP)
 structure: $(STAMP)
 	$(PY) checks/structure.py
 
-test: lint types
+test: lint types structure
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 samples: $(STAMP)

@@ -3,7 +3,7 @@ page), language switch, role preview, sample banner, footer, source captions and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -13,7 +13,8 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
 from core.paths import PROJECT_ROOT
-from dia import auth, navigation
+from dia import auth, links, navigation
+from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS, DeLevel
 from dia.data.warehouse import query
 
 LANG_KEY = "lang"
@@ -206,3 +207,49 @@ def page_setup(script: str) -> Page:
         st.stop()
     assert viewer is not None
     return Page(user=viewer, lang=lang)
+
+
+def choice(
+    label: str,
+    options: Sequence[T],
+    name: Callable[[T], str],
+    *,
+    link: str,
+    slug: Callable[[T], str] = str,
+    select: bool = False,
+    horizontal: bool = True,
+    help_text: str | None = None,
+) -> T:
+    """A choice the page's link remembers (``link`` names it in the query string, ``slug`` names
+    an option there): horizontal radio buttons, or a drop-down with ``select``. ``name(option)``
+    is an English message, shown translated."""
+    key = links.restore_filter(link, options, slug)
+    format_func = translated(name)
+    if select:
+        value = st.selectbox(label, options, format_func=format_func, key=key, help=help_text)
+    else:
+        value = st.radio(
+            label, options, format_func=format_func, key=key, help=help_text, horizontal=horizontal
+        )
+    assert value is not None  # options are never empty and there is no "nothing chosen"
+    links.keep_filter(link, value, slug)
+    return value
+
+
+def german_units() -> DeLevel:
+    """Which German units the map draws: Samtgemeinden/Einheitsgemeinden or Gemeinden."""
+    return choice(
+        _("German units"),
+        DE_LEVELS,
+        DE_LEVEL_LABELS.__getitem__,
+        link="units",
+        help_text=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
+    )
+
+
+def pick(label: str, options: Sequence[T], name: Callable[[T], str], *, last: bool = False) -> T:
+    """A drop-down of ``options`` named by ``name`` (already in the page's language); starts on
+    the first option, or on the last with ``last``."""
+    value = st.selectbox(label, options, index=len(options) - 1 if last else 0, format_func=name)
+    assert value is not None  # options are never empty and there is no "nothing chosen"
+    return value

@@ -45,6 +45,7 @@ BUILD_TIMEOUT_SECONDS: Final = 900
 ACCEPTED_TYPES: Final = ("xlsx", "xls", "csv")
 SHARED: Final = "shared"  # owner of files of no association uploaded by an administrator
 Mode = Literal["add", "replace"]
+MODES: Final[tuple[Mode, ...]] = ("add", "replace")
 
 TOO_LARGE = N_("The file is larger than {limit} MB.")
 OTHER_ASSOCIATION = N_(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from checks import structure
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_forbidden_imports_are_named() -> None:
@@ -49,3 +53,15 @@ def test_page_scripts_are_read_from_source(tmp_path: Path) -> None:
         "dashboard": {"dia.page"},
         "views.one": {"streamlit", "dia.page", "etl"},
     }
+
+
+def test_the_project_has_one_way_dependencies_and_no_circles() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "checks" / "structure.py")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("structure: ok")

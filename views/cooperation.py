@@ -7,10 +7,10 @@ import streamlit as st
 
 from core.codes import STATUSES
 from core.i18n import fmt_date, fmt_number, translate
-from dia import exhibits, links
+from dia import exhibits
 from dia.data import cooperation, project
-from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.page import _, kpi, page_setup, sources_caption, translated
+from dia.data.regions import DE_LEVEL_LABELS
+from dia.page import _, choice, german_units, kpi, page_setup, sources_caption, translated
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -70,14 +70,12 @@ with cols[4]:
     )
 
 st.subheader(_("Activities over time"))
-breakdown = st.radio(
+breakdown = choice(
     _("Colour by"),
     list(cooperation.BREAKDOWNS),
-    format_func=translated(cooperation.BREAKDOWNS.__getitem__),
-    horizontal=True,
-    key=links.restore_filter("colour", list(cooperation.BREAKDOWNS)),
+    cooperation.BREAKDOWNS.__getitem__,
+    link="colour",
 )
-links.keep_filter("colour", breakdown)
 exhibits.chart(
     "coop_timeline",
     lambda in_lang: cooperation.activity_timeline(
@@ -93,14 +91,12 @@ exhibits.chart(
 )
 
 st.subheader(_("Who takes part: the Netherlands and Germany"))
-measure = st.radio(
+measure = choice(
     _("Count"),
     list(cooperation.PARTICIPANT_MEASURES),
-    format_func=translated(cooperation.PARTICIPANT_MEASURES.__getitem__),
-    horizontal=True,
-    key=links.restore_filter("count", list(cooperation.PARTICIPANT_MEASURES)),
+    cooperation.PARTICIPANT_MEASURES.__getitem__,
+    link="count",
 )
-links.keep_filter("count", measure)
 exhibits.chart(
     "coop_participants",
     lambda in_lang: cooperation.participants_figure(
@@ -131,14 +127,7 @@ with left:
         format_func=translated(STATUSES.__getitem__),
     )
 with right:
-    de_level = st.radio(
-        _("German units"),
-        DE_LEVELS,
-        format_func=translated(DE_LEVEL_LABELS.__getitem__),
-        horizontal=True,
-        key=links.restore_filter("units", DE_LEVELS),
-    )
-    links.keep_filter("units", de_level)
+    de_level = german_units()
 if not statuses:
     st.info(_("Choose at least one status."))
 else:

@@ -69,7 +69,7 @@ with upload_tab:
         else:
             mode = st.radio(
                 _("How does this file relate to the files in the inbox?"),
-                ["add", "replace"],
+                uploads.MODES,
                 format_func=lambda m: {
                     "add": _("It adds to them (an addendum or another list)"),
                     "replace": _(

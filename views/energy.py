@@ -8,8 +8,8 @@ import streamlit as st
 from core.i18n import fmt_number, translate
 from dia import exhibits, links
 from dia.data import energy
-from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.page import _, kpi, page_setup, sources_caption, translated
+from dia.data.regions import DE_LEVEL_LABELS
+from dia.page import _, choice, german_units, kpi, page_setup, sources_caption
 
 user, lang = page_setup(__file__)
 
@@ -46,31 +46,25 @@ else:
     st.subheader(_("Installed capacity per municipality"))
     left, middle, right = st.columns(3)
     with left:
-        technology = st.selectbox(
+        technology = choice(
             _("Technology"),
             energy.TECHNOLOGY_CHOICES,
-            format_func=translated(energy.TECHNOLOGY_LABELS.__getitem__),
-            key=links.restore_filter("technology", energy.TECHNOLOGY_CHOICES),
+            energy.TECHNOLOGY_LABELS.__getitem__,
+            link="technology",
+            select=True,
         )
-        links.keep_filter("technology", technology)
         year = st.segmented_control(_("End of year"), energy.years(), default=end, required=True)
     with middle:
-        measure = st.radio(
+        measure = choice(
             _("Measure"),
             energy.MEASURES,
-            format_func=translated(energy.measure_label),
-            key=links.restore_filter("measure", energy.MEASURES, links.KEY),
+            energy.measure_label,
+            link="measure",
+            slug=links.KEY,
+            horizontal=False,
         )
-        links.keep_filter("measure", measure, links.KEY)
     with right:
-        de_level = st.radio(
-            _("German units"),
-            DE_LEVELS,
-            format_func=translated(DE_LEVEL_LABELS.__getitem__),
-            help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
-            key=links.restore_filter("units", DE_LEVELS),
-        )
-        links.keep_filter("units", de_level)
+        de_level = german_units()
     sample_capacity = energy.has_sample_capacity()
     chosen = {
         _("Technology"): _(energy.TECHNOLOGY_LABELS[technology]),

@@ -7,11 +7,11 @@ from functools import partial
 import streamlit as st
 
 from core.i18n import fmt_date
-from dia import exhibits, links
+from dia import exhibits
 from dia.data import indicators, project
-from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.data.regions import DE_LEVEL_LABELS
 from dia.export import ledger as ledger_report
-from dia.page import _, page_setup, sources_caption, translated
+from dia.page import _, german_units, page_setup, pick, sources_caption
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -25,11 +25,8 @@ cal = project.calendar()
 sources = project.record_sources(lang, cal.data_as_of)
 record_sources = partial(project.record_sources, as_of=cal.data_as_of)
 
-period = st.selectbox(
-    _("Reporting period"),
-    cal.reported,
-    index=len(cal.reported) - 1,
-    format_func=lambda p, lang=lang: project.period_label(p, lang),
+period = pick(
+    _("Reporting period"), cal.reported, partial(project.period_label, lang=lang), last=True
 )
 start, end = cal.bounds(period)
 st.caption(
@@ -91,11 +88,8 @@ exhibits.chart(
 )
 
 st.subheader(_("One indicator: periods, evidence and map"))
-code = st.selectbox(
-    _("Indicator"),
-    ledger["code"].tolist(),
-    format_func=dict(zip(ledger["code"], ledger["code"] + " · " + ledger["name"], strict=True)).get,
-)
+names = dict(zip(ledger["code"], ledger["code"] + " · " + ledger["name"], strict=True))
+code = pick(_("Indicator"), list(names), names.__getitem__)
 row = ledger[ledger["code"] == code].iloc[0]
 st.markdown(f"**{row['name']}** ({row['unit']}): {row['definition']}")
 exhibits.chart(
@@ -132,14 +126,7 @@ if found.summary is not None:
 sources_caption(sources)
 
 st.markdown("##### " + _("On the map"))
-de_level = st.radio(
-    _("German units"),
-    DE_LEVELS,
-    format_func=translated(DE_LEVEL_LABELS.__getitem__),
-    horizontal=True,
-    key=links.restore_filter("units", DE_LEVELS),
-)
-links.keep_filter("units", de_level)
+de_level = german_units()
 figure, unplaced = indicators.indicator_map(
     code, period, de_level, lang, mask=mask, unit=str(row["unit"])
 )

@@ -5,8 +5,8 @@ import streamlit as st
 from core.i18n import fmt_date, translate
 from dia import exhibits, links
 from dia.data import members
-from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
-from dia.page import _, kpi, page_setup, translated
+from dia.data.regions import DE_LEVEL_LABELS
+from dia.page import _, choice, german_units, kpi, page_setup
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -55,31 +55,23 @@ with cols[3]:
 st.subheader(_("Members per municipality"))
 left, middle, right = st.columns(3)
 with left:
-    association = st.selectbox(
+    association = choice(
         _("Association"),
         members.ASSOCIATION_CHOICES,
-        format_func=translated(members.ASSOCIATION_LABELS.__getitem__),
-        key=links.restore_filter("association", members.ASSOCIATION_CHOICES),
+        members.ASSOCIATION_LABELS.__getitem__,
+        link="association",
+        select=True,
     )
-    links.keep_filter("association", association)
 with middle:
-    measure = st.radio(
+    measure = choice(
         _("Measure"),
         members.MAP_MEASURES,
-        format_func=translated(lambda m: m.label),
-        horizontal=True,
-        key=links.restore_filter("measure", members.MAP_MEASURES, links.KEY),
+        lambda m: m.label,
+        link="measure",
+        slug=links.KEY,
     )
-    links.keep_filter("measure", measure, links.KEY)
 with right:
-    de_level = st.radio(
-        _("German units"),
-        DE_LEVELS,
-        format_func=translated(DE_LEVEL_LABELS.__getitem__),
-        horizontal=True,
-        key=links.restore_filter("units", DE_LEVELS),
-    )
-    links.keep_filter("units", de_level)
+    de_level = german_units()
 _map, unplaced = members.member_map(association, de_level, measure, lang, mask=mask, as_of=as_of)
 exhibits.chart(
     "members_map",

@@ -5,9 +5,9 @@ import streamlit as st
 from core.i18n import fmt_number, translate
 from dia import exhibits, links
 from dia.data import overview
-from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS
+from dia.data.regions import DE_LEVEL_LABELS
 from dia.export.exhibit import Exhibit
-from dia.page import _, kpi, page_setup, translated
+from dia.page import _, choice, german_units, kpi, page_setup
 
 user, lang = page_setup(__file__)
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
@@ -35,25 +35,15 @@ with cols[3]:
 
 left, right = st.columns([3, 2])
 with left:
-    measure = st.radio(
+    measure = choice(
         _("Measure"),
         overview.MEASURES,
-        format_func=translated(lambda m: m.label),
-        horizontal=True,
-        key=links.restore_filter("measure", overview.MEASURES, links.KEY),
+        lambda m: m.label,
+        link="measure",
+        slug=links.KEY,
     )
-    links.keep_filter("measure", measure, links.KEY)
 with right:
-    de_level = st.radio(
-        _("German units"),
-        DE_LEVELS,
-        format_func=translated(DE_LEVEL_LABELS.__getitem__),
-        horizontal=True,
-        key=links.restore_filter("units", DE_LEVELS),
-        help=_("Samtgemeinden and Einheitsgemeinden are closest in size to a Dutch gemeente."),
-    )
-
-links.keep_filter("units", de_level)
+    de_level = german_units()
 
 st.subheader(_("{measure} per municipality", measure=_(measure.label)))
 exhibits.show(

@@ -6,9 +6,9 @@ from functools import partial
 import streamlit as st
 
 from core.i18n import fmt_date
-from dia import exhibits, links
+from dia import exhibits
 from dia.data import progress, project
-from dia.page import _, kpi, page_setup, translated
+from dia.page import _, choice, kpi, page_setup
 
 user, lang = page_setup(__file__)
 
@@ -79,14 +79,12 @@ exhibits.chart(
 )
 
 st.subheader(_("Activities and participants per reporting period"))
-measure = st.radio(
+measure = choice(
     _("Measure"),
     list(progress.PLAN_MEASURES),
-    format_func=translated(progress.PLAN_MEASURES.__getitem__),
-    horizontal=True,
-    key=links.restore_filter("measure", list(progress.PLAN_MEASURES)),
+    progress.PLAN_MEASURES.__getitem__,
+    link="measure",
 )
-links.keep_filter("measure", measure)
 st.caption(_("The plan is part of the approved work plan."))
 exhibits.chart(
     "progress_plan",

@@ -35,12 +35,13 @@ from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
 from dia.data.warehouse import query
 
 Breakdown = Literal["format", "theme"]
-BREAKDOWNS: Final[dict[str, str]] = {"format": N_("Format"), "theme": N_("Theme")}
+BREAKDOWNS: Final[dict[Breakdown, str]] = {"format": N_("Format"), "theme": N_("Theme")}
 TIMELINE_TITLES: Final[dict[str, str]] = {
     "format": N_("Activities per quarter by format, with milestones"),
     "theme": N_("Activities per quarter by theme, with milestones"),
 }
-PARTICIPANT_MEASURES: Final[dict[str, str]] = {
+ParticipantMeasure = Literal["companies", "persons"]
+PARTICIPANT_MEASURES: Final[dict[ParticipantMeasure, str]] = {
     "companies": N_("Companies"),
     "persons": N_("Persons"),
 }
@@ -192,7 +193,7 @@ MILESTONE_STATE_COLOURS: Final[dict[str, str]] = {
 
 
 def participants_figure(
-    measure: Literal["companies", "persons"],
+    measure: ParticipantMeasure,
     lang: Lang,
     *,
     mask: bool,

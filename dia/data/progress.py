@@ -18,7 +18,7 @@ from dia.data.project import period_label
 from dia.data.warehouse import query
 
 PlanMeasure = Literal["activities", "participants"]
-PLAN_MEASURES: Final[dict[str, str]] = {
+PLAN_MEASURES: Final[dict[PlanMeasure, str]] = {
     "activities": N_("Activities"),
     "participants": N_("Participants (persons)"),
 }
