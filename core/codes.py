@@ -64,25 +64,6 @@ CODE_LISTS: Final[dict[str, dict[str, str]]] = {
     "collaboration_type": COLLABORATION_TYPES,
     "status": STATUSES,
 }
-# Colour-blind safe (Okabe–Ito), so the same code has the same colour on every chart.
-COLOURS: Final[dict[str, str]] = {
-    "physical": "#0072B2",
-    "digital": "#E69F00",
-    "hybrid": "#009E73",
-    "digitalisation": "#0072B2",
-    "innovation": "#E69F00",
-    "exchange": "#009E73",
-    "energy": "#F0E442",
-    "labour market": "#CC79A7",
-    "training": "#56B4E9",
-    "knowledge exchange": "#0072B2",
-    "joint project": "#D55E00",
-    "supplier relation": "#009E73",
-    "internship exchange": "#CC79A7",
-    "NL": "#e66100",
-    "DE": "#1f4e79",
-    "NL-DE": "#7f7f7f",
-}
 
 
 def label(codes: dict[str, str], code: str, lang: Lang) -> str:

@@ -19,14 +19,13 @@ import plotly.graph_objects as go
 from core.codes import (
     ACTIVITY_TYPES,
     COLLABORATION_TYPES,
-    COLOURS,
     FORMATS,
     ORGANISERS,
     THEMES,
     label,
 )
 from core.i18n import N_, Lang, fmt_date, fmt_percent, translate
-from dia.render.style import BORDER_LABEL
+from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL, CODE_COLOURS, GUIDE_GREY, SIDE_COLOURS
 from dia.render.charts import bar_values, layout
 from dia.render.maps import link_map
 from dia.privacy import MASK, fmt_count, is_small
@@ -132,7 +131,7 @@ def activity_timeline(
                 x=part["quarter"],
                 y=part["activities"],
                 name=label(codes, code, lang),
-                marker_color=COLOURS.get(code),
+                marker_color=CODE_COLOURS.get(code),
                 width=75 * 24 * 3600 * 1000,  # ms: a quarter's bar with a gap
                 hovertemplate="%{y}<extra>%{fullData.name}</extra>",
             )
@@ -175,7 +174,7 @@ def _milestone_marks(figure: go.Figure, milestones: pd.DataFrame, lang: Lang, y:
         )
     )
     for day in when[done]:
-        figure.add_vline(x=day, line_width=1, line_dash="dot", line_color="#9a9a9a")
+        figure.add_vline(x=day, line_width=1, line_dash="dot", line_color=GUIDE_GREY)
 
 
 MILESTONE_STATES: Final[dict[str, str]] = {
@@ -213,7 +212,7 @@ def participants_figure(
                 text=labels,
                 textposition="outside",
                 name=translate(lang, SIDE_NAMES[side]),
-                marker_color=COLOURS[side],
+                marker_color=SIDE_COLOURS[side],
                 width=36 * 24 * 3600 * 1000,
                 hovertemplate="%{text}<extra>%{fullData.name}</extra>",
             )
@@ -270,7 +269,7 @@ def link_figure(
         }
     )
     groups = {
-        code: (label(COLLABORATION_TYPES, code, lang), COLOURS[code])
+        code: (label(COLLABORATION_TYPES, code, lang), CODE_COLOURS[code])
         for code in COLLABORATION_TYPES
     }
     figure = link_map(
@@ -366,7 +365,7 @@ def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:
                 textposition="outside",
                 cliponaxis=False,
                 name=label(ORGANISERS, row.association, lang),
-                marker_color=COLOURS["NL" if row.association == "OE" else "DE"],
+                marker_color=ASSOCIATION_COLOURS[row.association],
                 hovertemplate="%{y}: %{text}<extra>%{fullData.name}</extra>",
             )
         )

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from core.codes import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
 from core.glossary import common_indicator
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
-from dia.render.style import BORDER_LABEL
+from dia.render.style import BORDER_LABEL, SIDE_COLOURS
 from dia.auth import User
 from dia.render.charts import layout
 from dia.render.maps import region_map
@@ -257,7 +257,7 @@ def progress_figure(code: str, lang: Lang, cal: Calendar, *, mask: bool) -> go.F
                 x=labels,
                 y=values.where(~small, 0),
                 name=translate(lang, SIDES[side]),
-                marker_color={"NL": "#e66100", "DE": "#1f4e79", "NL-DE": "#9a9a9a"}[side],
+                marker_color=SIDE_COLOURS[side],
                 text=[_count(v, lang, mask) for v in values],
                 textangle=0,
                 hovertemplate="%{text}<extra>%{fullData.name}</extra>",

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
-from dia.render.style import BORDER_LABEL
+from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL
 from dia.auth import ASSOCIATIONS, Role, User
 from dia.render.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small
@@ -31,7 +31,6 @@ ASSOCIATION_LABELS: Final[dict[str, str]] = {
     "WVE": N_("Wirtschaftsverband Emsland (WVE)"),
 }
 # Colour-blind safe pair, also readable in greyscale print.
-COLOURS: Final[dict[str, str]] = {"OE": "#e66100", "WVE": "#1f4e79"}
 SIZE_ORDER: Final = ("micro", "small", "medium", "large", "unknown")
 SIZE_LABELS: Final[dict[str, str]] = {
     "micro": N_("Micro (fewer than 10)"),
@@ -219,7 +218,7 @@ def sector_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
             x=heights,
             orientation="h",
             name=association,
-            marker_color=COLOURS[association],
+            marker_color=ASSOCIATION_COLOURS[association],
             text=labels,
             textposition="outside",
             customdata=[
@@ -258,7 +257,7 @@ def size_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
             x=labels_x,
             y=heights,
             name=association,
-            marker_color=COLOURS[association],
+            marker_color=ASSOCIATION_COLOURS[association],
             text=labels,
             textposition="outside",
             customdata=labels,
@@ -292,7 +291,7 @@ def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) 
             x=part["year"],
             y=up,
             name=f"{association} · {joined}",
-            marker_color=COLOURS[association],
+            marker_color=ASSOCIATION_COLOURS[association],
             customdata=up_labels,
             hovertemplate=f"{association} %{{x}}: %{{customdata}} {joined}<extra></extra>",
             offsetgroup=association,
@@ -301,7 +300,7 @@ def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) 
             x=part["year"],
             y=-down,
             name=f"{association} · {left}",
-            marker_color=COLOURS[association],
+            marker_color=ASSOCIATION_COLOURS[association],
             marker_pattern_shape="/",
             opacity=0.6,
             customdata=down_labels,
@@ -315,7 +314,7 @@ def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) 
             y=stock,
             name=f"{association} · {members}",
             mode="lines",
-            line={"color": COLOURS[association], "width": 2},
+            line={"color": ASSOCIATION_COLOURS[association], "width": 2},
             yaxis="y2",
             customdata=stock_labels,
             hovertemplate=f"{association} %{{x}}: %{{customdata}} {members}<extra></extra>",

@@ -43,6 +43,7 @@ from dia.data.project import Calendar, period_label
 from dia.data.warehouse import query, version
 from dia.policy import viewer_for
 from dia.privacy import MASK, is_small
+from dia.render.style import SIDE_COLOURS
 
 TITLE = N_("DIA indicator ledger")
 SAMPLE_BANNER: Final = "VOORBEELDDATA / BEISPIELDATEN / SAMPLE DATA"
@@ -486,7 +487,7 @@ def indicator_charts(report: Report) -> bytes:
         axes.plot(
             labels,
             cumulative,
-            color="#1f4e79",
+            color=SIDE_COLOURS["DE"],
             marker="o",
             linewidth=1.8,
             label=_t(report, N_("Cumulative")),
@@ -566,9 +567,6 @@ def split_chart(report: Report) -> bytes:
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
     return _png(figure)
-
-
-SIDE_COLOURS: Final = {"NL": "#e66100", "DE": "#1f4e79", "NL-DE": "#9a9a9a"}
 
 
 # --- PDF ------------------------------------------------------------------------------------

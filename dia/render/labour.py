@@ -28,7 +28,7 @@ from dia.data.labour import (
 from dia.data.regions import UNIT_LABELS
 from dia.privacy import fmt_count, numeric_for_chart
 from dia.render.maps import choropleth_layer, region_map
-from dia.render.style import BORDER_LABEL
+from dia.render.style import BORDER_LABEL, GUIDE_GREY
 
 # (vacancies, job seekers) per side; status shades for the ratio bars.
 SIDE_COLOURS: Final[dict[str, tuple[str, str]]] = {
@@ -54,7 +54,7 @@ SIDE_SCALES: Final[dict[str, list[list[float | str]]]] = {
     "NL": [[0.0, "#fde3cc"], [0.5, "#f08a3e"], [1.0, "#7f2704"]],
     "DE": [[0.0, "#d8e7f5"], [0.5, "#4f8fcb"], [1.0, "#08306b"]],
 }
-BREAK_COLOUR: Final = "#7f7f7f"
+BREAK_COLOUR: Final = GUIDE_GREY
 LABEL_WIDTH: Final = 46
 
 MEASURE_LABELS: Final[dict[str, dict[str, str]]] = {
