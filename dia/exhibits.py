@@ -108,6 +108,7 @@ def chart(
     is_map: bool = False,
     counts: bool = False,
     indicators: tuple[str, ...] = (),
+    summary: Callable[[Lang], str] | None = None,
 ) -> Rendered:
     """Describe and show one exhibit. ``is_sample`` defaults to whether its sources say
     "voorbeelddata" (every sample source is named so)."""
@@ -126,6 +127,7 @@ def chart(
         is_map=is_map,
         counts=counts,
         indicators=indicators,
+        summary=summary,
     )
     return show(exhibit, user, lang)
 

@@ -137,7 +137,9 @@ def deck_bytes(items: Sequence[BasketItem], lang: Lang, *, mask: bool, definitio
             other: rendered.figure if other == lang else exhibit.build(other)
             for other in DECK_LANGS
         }
-        deck_items.append(deck.item(rendered, by_lang, counts=exhibit.counts))
+        deck_items.append(
+            deck.item(rendered, by_lang, counts=exhibit.counts, summarise=exhibit.summary)
+        )
     return deck.build_deck(
         deck_info(lang, any(entry.exhibit.is_sample for entry in items)),
         deck_items,

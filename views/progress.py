@@ -76,6 +76,7 @@ exhibits.chart(
     record_sources,
     user,
     lang,
+    summary=lambda in_lang: progress.milestone_summary(project.milestones(in_lang), in_lang),
 )
 
 st.subheader(_("Activities and participants per reporting period"))

@@ -204,6 +204,25 @@ def summary(milestones: pd.DataFrame) -> Summary:
     )
 
 
+MILESTONE_SUMMARY = N_(
+    "{reached} of {total} milestones reached, {late} of them later than planned; "
+    "{overdue} overdue."
+)
+
+
+def milestone_summary(milestones: pd.DataFrame, lang: Lang) -> str:
+    """The milestones in one sentence (speaker notes, alt text)."""
+    found = summary(milestones)
+    return translate(
+        lang,
+        MILESTONE_SUMMARY,
+        reached=found.reached,
+        total=found.total,
+        late=found.reached_late,
+        overdue=found.overdue,
+    )
+
+
 def work_package_status(milestones: pd.DataFrame, lang: Lang) -> Styler:
     """Per work package: milestones reached (on time / late), overdue and open, and its status:
     completed when every milestone is reached, behind schedule when one is overdue, else on

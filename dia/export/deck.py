@@ -10,7 +10,7 @@ speaker notes in Dutch and German with a plain-language summary, which is also t
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -25,7 +25,7 @@ from pptx.util import Emu, Inches, Pt
 from core.i18n import N_, Lang, translate
 from dia.export.exhibit import SAMPLE_MARK, Rendered
 from dia.export.figure_data import ChartData, chart_data, summary
-from dia.export.images import SLIDE_SIZE, to_image
+from dia.export.images import SLIDE_SCALE, SLIDE_WIDTH, export_ready, height_of, to_image
 from dia.privacy import MASK, is_small
 
 WIDTH: Final = Inches(13.333)
@@ -73,10 +73,22 @@ class DeckItem:
     counts: bool = False
 
 
-def item(rendered: Rendered, by_lang: dict[Lang, go.Figure], *, counts: bool = False) -> DeckItem:
-    """``by_lang``: the same exhibit built in NL and DE, summarised each in its language."""
+def item(
+    rendered: Rendered,
+    by_lang: dict[Lang, go.Figure],
+    *,
+    counts: bool = False,
+    summarise: Callable[[Lang], str] | None = None,
+) -> DeckItem:
+    """``by_lang``: the same exhibit built in NL and DE, summarised each in its language
+    (by ``summarise`` where the exhibit words it itself)."""
     return DeckItem(
-        rendered, {lang: summary(figure, lang) for lang, figure in by_lang.items()}, counts
+        rendered,
+        {
+            lang: summarise(lang) if summarise else summary(figure, lang)
+            for lang, figure in by_lang.items()
+        },
+        counts,
     )
 
 
@@ -201,10 +213,10 @@ def _set_alt_text(shape: Any, text: str) -> None:
 
 
 def _picture(slide: Any, figure: go.Figure) -> Any:
-    width_px, height_px = SLIDE_SIZE
-    shown = go.Figure(figure)
-    shown.update_layout(title=None, margin={"t": 20}, paper_bgcolor="white")
-    png = to_image(shown, "png", SLIDE_SIZE, scale=2)
+    width_px, height_px = SLIDE_WIDTH, height_of(figure)
+    shown = export_ready(figure)
+    shown.update_layout(title=None, margin={"t": 30})
+    png = to_image(shown, "png", (width_px, height_px), scale=SLIDE_SCALE)
     box_width = WIDTH - 2 * MARGIN
     box_height = int(box_width * height_px / width_px)
     if box_height > CONTENT_HEIGHT:

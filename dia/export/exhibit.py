@@ -34,6 +34,8 @@ class Exhibit:
     # Values are counts of companies or persons: masked below 5 for funders in every export.
     counts: bool = False
     indicators: tuple[str, ...] = ()  # indicator codes shown (for the definitions slide)
+    # What the figure shows in words, where reading it back from the traces says too little.
+    summary: Callable[[Lang], str] | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_number, translate
+from dia.render.source_words import dates
 
 ChartKind = Literal["bar", "column", "line", "pie"]
 _TAGS = re.compile(r"<[^>]+>")
@@ -171,7 +172,7 @@ def _fmt(value: float, lang: Lang) -> str:
 
 def _top(pairs: list[tuple[str, float]], lang: Lang, n: int = 3) -> str:
     ranked = sorted(pairs, key=lambda p: p[1], reverse=True)[:n]
-    return ", ".join(f"{name} ({_fmt(value, lang)})" for name, value in ranked)
+    return ", ".join(f"{dates(name, lang)} ({_fmt(value, lang)})" for name, value in ranked)
 
 
 def summary(figure: go.Figure, lang: Lang) -> str:
@@ -203,9 +204,9 @@ def _chart_summary(data: ChartData, lang: Lang) -> str:
                         CHANGE,
                         series=series.name or "–",
                         first=_fmt(first, lang),
-                        start=start,
+                        start=dates(start, lang),
                         last=_fmt(last, lang),
-                        end=end,
+                        end=dates(end, lang),
                     )
                 )
         return " ".join(sentences) or translate(lang, NO_VALUES)

@@ -18,8 +18,9 @@ import plotly.graph_objects as go
 from dia.export.exhibit import SAMPLE_MARK, Rendered
 
 ImageFormat = Literal["png", "svg"]
-SLIDE_SIZE: Final = (1230, 560)  # px at scale 2: sharp on a 16:9 slide's content area
-DOWNLOAD_SIZE: Final = (1200, 700)
+SLIDE_WIDTH: Final = 1000  # px at scale 2.4: text of 12 px reads as about 10 pt on the slide
+SLIDE_SCALE: Final = 2.4
+DOWNLOAD_WIDTH: Final = 1200
 _LOCK = threading.Lock()
 _started = False
 
@@ -57,7 +58,7 @@ def offline_geo(figure: go.Figure) -> go.Figure:
 def to_image(
     figure: go.Figure,
     fmt: ImageFormat,
-    size: tuple[int, int] = DOWNLOAD_SIZE,
+    size: tuple[int, int] = (DOWNLOAD_WIDTH, 700),
     scale: float = 1,
 ) -> bytes:
     with _LOCK, warnings.catch_warnings():
@@ -67,10 +68,26 @@ def to_image(
         return offline_geo(figure).to_image(format=fmt, width=size[0], height=size[1], scale=scale)
 
 
+def height_of(figure: go.Figure, default: int = 455) -> int:
+    """The figure's own height (charts with many rows are taller), within picture limits."""
+    return int(min(max(figure.layout.height or default, 300), 800))
+
+
+def export_ready(figure: go.Figure) -> go.Figure:
+    """A copy styled for paper: white background, and axes that make room for their labels
+    (on screen Streamlit's theme does that; a picture must not cut names off)."""
+    ready = go.Figure(figure)
+    ready.update_layout(template="plotly_white", paper_bgcolor="white")
+    if any(key.startswith(("xaxis", "yaxis")) for key in ready.to_plotly_json()["layout"]):
+        ready.update_xaxes(automargin=True)
+        ready.update_yaxes(automargin=True)
+    return ready
+
+
 def captioned(rendered: Rendered) -> go.Figure:
     """A copy of the figure with the title on top and the source (and sample label) under it,
     so a picture that leaves the dashboard still says what it is and where it comes from."""
-    figure = go.Figure(rendered.figure)
+    figure = export_ready(rendered.figure)
     margin = figure.layout.margin
     figure.update_layout(
         title={"text": rendered.title, "x": 0.01, "xanchor": "left", "font": {"size": 18}},
@@ -112,4 +129,6 @@ def captioned(rendered: Rendered) -> go.Figure:
 
 
 def picture(rendered: Rendered, fmt: ImageFormat) -> bytes:
-    return to_image(captioned(rendered), fmt, DOWNLOAD_SIZE, scale=2 if fmt == "png" else 1)
+    figure = captioned(rendered)
+    size = (DOWNLOAD_WIDTH, height_of(rendered.figure, 560) + 120)
+    return to_image(figure, fmt, size, scale=2 if fmt == "png" else 1)
