@@ -9,6 +9,7 @@ milestones say nothing about a member and are shown as they are.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -171,8 +172,10 @@ def _milestone_marks(figure: go.Figure, milestones: pd.DataFrame, lang: Lang, y:
             text=text,
             hovertemplate="%{text}<extra></extra>",
             name=translate(lang, N_("Milestones")),
+            showlegend=False,
         )
     )
+    milestone_legend(figure, milestones["state"], lang)
     for day in when[done]:
         figure.add_vline(x=day, line_width=1, line_dash="dot", line_color=GUIDE_GREY)
 
@@ -189,6 +192,32 @@ MILESTONE_STATE_COLOURS: Final[dict[str, str]] = {
     "overdue": "#D55E00",
     "open": "#ffffff",
 }
+
+
+def milestone_legend(figure: go.Figure, states: Iterable[str], lang: Lang) -> None:
+    """One legend entry per milestone state shown (on time, late, overdue, planned), so every
+    colour of the diamonds is explained."""
+    present = set(states)
+    for state, label in MILESTONE_STATES.items():
+        if state not in present:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={
+                    "symbol": "diamond-open" if state == "open" else "diamond",
+                    "size": 11,
+                    # an open diamond is drawn in its marker colour: dark, not white
+                    "color": MILESTONE_COLOUR if state == "open" else MILESTONE_STATE_COLOURS[state],
+                    "line": {"width": 1.5, "color": MILESTONE_COLOUR},
+                },
+                name=translate(lang, label),
+                legendgroup="milestones",
+                hoverinfo="skip",
+            )
+        )
 
 
 def participants_figure(

@@ -13,7 +13,7 @@ from pandas.io.formats.style import Styler
 
 from core.i18n import N_, Lang, fmt_date, translate
 from dia.render.charts import layout
-from dia.data.cooperation import MILESTONE_STATE_COLOURS, MILESTONE_STATES
+from dia.data.cooperation import MILESTONE_STATE_COLOURS, MILESTONE_STATES, milestone_legend
 from dia.data.project import period_label
 from dia.data.warehouse import query
 
@@ -102,8 +102,11 @@ def milestone_figure(milestones: pd.DataFrame, lang: Lang, *, as_of: dt.date) ->
             name=translate(lang, N_("Reached")),
             text=[h for h, r in zip(hover, reached, strict=True) if r],
             hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
         )
     )
+    # The colours of the diamonds and lines: on time, late, overdue.
+    milestone_legend(figure, frame.loc[frame["state"] != "open", "state"], lang)
     figure.add_vline(x=pd.Timestamp(as_of), line_dash="dash", line_color="#D55E00", line_width=1.5)
     figure.add_annotation(
         x=pd.Timestamp(as_of),

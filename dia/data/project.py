@@ -16,7 +16,9 @@ FIRST_HALF = N_("first half of {year}")
 SECOND_HALF = N_("second half of {year}")
 QUARTER = N_("Q{quarter} {year}")
 SAMPLE = N_("sample data")
-RECORDS = N_("DIA project records of OE and WVE ({files})")
+RECORDS_IN_WORDS = N_(
+    "DIA project records of OE and WVE: activities, participants, collaborations and milestones"
+)
 UP_TO = N_("records up to {date}")
 
 
@@ -76,11 +78,11 @@ def period_label(period: str, lang: Lang) -> str:
 
 
 def record_sources(lang: Lang, as_of: dt.date) -> list[tuple[str, str]]:
-    """The "source · vintage" of every chart of the project records: the files they come from,
-    marked as sample data where they are, and how far they go."""
+    """The "source · vintage" of every chart of the project records in words (the file names
+    are in the footer's list of sources), marked as sample data where they are, and how far
+    they go."""
     frame = query("record_sources")
-    files = ", ".join(title.split(": ", 1)[-1] for title in frame["title"])
-    title = translate(lang, RECORDS, files=files)
+    title = translate(lang, RECORDS_IN_WORDS)
     if frame["is_sample"].any():
         title += " – " + translate(lang, SAMPLE)
     return [(title, translate(lang, UP_TO, date=fmt_date(as_of, lang)))]
