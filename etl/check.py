@@ -73,4 +73,6 @@ def result_json(result: ReadResult) -> dict[str, Any]:
         "rejects": [item_json(r) for r in result.rejects],
         "notices": [item_json(n) for n in result.notices],
         "notes": list(result.notes),
+        "seconds": result.seconds,
+        "peak_mb": result.peak_mb,
     }

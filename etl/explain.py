@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Final
 
 from core.i18n import N_
-from etl.memberlist.columns import HEADER_SEARCH_ROWS, alias_index, load_config
+from etl.memberlist.columns import (
+    HEADER_SEARCH_ROWS,
+    AssociationColumns,
+    alias_index,
+    load_config,
+)
 from etl.memberlist.grid import Workbook, head, open_workbook
 from etl.model import Reject
 from etl.normalise import text_key
@@ -26,15 +31,22 @@ from etl.readers.textfile import (
 UNRECOGNISED = N_("Content not recognised as any accepted format: {detail}")
 NEAR_MEMBER_LIST = N_(
     "This looks like a member list of {association} (header in row {row}), but the column(s) "
-    "{missing} are missing. The file's headers are: {headers}. {hint}"
+    "{missing} are missing. The file's headers are: {headers}. Use the headers of the template "
+    "on the Data page."
 )
-DID_YOU_MEAN = N_("Did you mean {suggestions}?")
-USE_TEMPLATE = N_("Use the headers of the template on the Data page.")
+NEAR_MEMBER_LIST_TYPO = N_(
+    "This looks like a member list of {association} (header in row {row}), but some headers are "
+    "misspelt: did you mean {suggestions}? Missing: {missing}. The file's headers are: {headers}."
+)
 NO_KNOWN_HEADER = N_(
     "No sheet has the headers of a member list, project records or statistics table. "
     "Row {row} has the headers {headers}; a member list needs {oe} (OE) or {wve} (WVE)."
 )
 READER_FAILED = N_("The file could not be read: {error}")
+HIDDEN_ONLY = N_(
+    "Every sheet with content is hidden ({sheets}): make the sheet visible, or copy the table to "
+    "a visible sheet, and load the file again"
+)
 
 # A header as written in the file resembles an alias when it is this similar (difflib ratio).
 SIMILAR: Final = 0.8
@@ -50,7 +62,11 @@ def explain(path: Path, errors: dict[str, Exception]) -> Reject:
             workbook = head(open_workbook(path), HEADER_SEARCH_ROWS)
         except Exception as exc:  # the readers failed on it too; say how
             return Reject(file=name, reason=READER_FAILED, params={"error": _describe(exc)})
-        found = _near_member_list(name, workbook) or _headers_seen(name, workbook)
+        found = (
+            _near_member_list(name, workbook)
+            or _headers_seen(name, workbook)
+            or _hidden_only(name, workbook)
+        )
         if found is not None:
             return found
     if errors:
@@ -94,51 +110,65 @@ def _near_member_list(file: str, workbook: Workbook) -> Reject | None:
     keys = list(index)
     config = load_config()
     for sheet in workbook.sheets:
-        found = _header_row(sheet.rows)
-        if found is None:
-            continue
-        row, headers = found
-        matched: dict[str, set[str]] = {}
-        suggestions: list[str] = []
-        for header in headers:
-            key = text_key(header)
-            meanings = index.get(key)
-            if not meanings:
-                close = difflib.get_close_matches(key, keys, n=1, cutoff=SIMILAR)
-                if not close:
-                    continue
-                meanings = index[close[0]]
-                alias = config[meanings[0][0]].aliases[meanings[0][1]]
-                spelled = next((a for a in alias if text_key(a) == close[0]), alias[0])
-                suggestions.append(f"“{spelled}” (“{header}”)")
-            for association, field in meanings:
-                matched.setdefault(association, set()).add(field)
-        if not matched:
-            continue
-        association, fields = max(matched.items(), key=lambda item: len(item[1]))
-        if len(fields) < 2:
-            continue
-        columns = config[association]
-        missing = [columns.header("name")] if "name" not in fields else []
-        if not fields & {"postcode", "city"}:
-            missing.append(f"{columns.header('postcode')} / {columns.header('city')}")
-        if not missing and not suggestions:
-            continue
-        hint = DID_YOU_MEAN if suggestions else USE_TEMPLATE
-        return Reject(
-            file=file,
-            reason=NEAR_MEMBER_LIST,
-            sheet=sheet.name,
-            row_number=row + 1,
-            params={
-                "association": association,
-                "row": row + 1,
-                "missing": ", ".join(f"“{m}”" for m in missing) or "–",
-                "headers": _quoted(headers),
-                "hint": hint.format(suggestions=", ".join(suggestions)) if suggestions else hint,
-            },
-        )
+        for row, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+            headers = [str(c).strip() for c in cells if isinstance(c, str) and c.strip()]
+            if len(headers) < 2:
+                continue
+            found = _member_fields(file, sheet.name, row, headers, index, keys, config)
+            if found is not None:
+                return found
     return None
+
+
+def _member_fields(
+    file: str,
+    sheet: str | None,
+    row: int,
+    headers: list[str],
+    index: dict[str, list[tuple[str, str]]],
+    keys: list[str],
+    config: dict[str, AssociationColumns],
+) -> Reject | None:
+    """A member-list reject when ``headers`` name two or more member-list fields, nearly."""
+    matched: dict[str, set[str]] = {}
+    suggestions: list[str] = []
+    for header in headers:
+        key = text_key(header)
+        meanings = index.get(key)
+        if not meanings:
+            close = difflib.get_close_matches(key, keys, n=1, cutoff=SIMILAR)
+            if not close:
+                continue
+            meanings = index[close[0]]
+            alias = config[meanings[0][0]].aliases[meanings[0][1]]
+            spelled = next((a for a in alias if text_key(a) == close[0]), alias[0])
+            suggestions.append(f"“{spelled}” (“{header}”)")
+        for association, name in meanings:
+            matched.setdefault(association, set()).add(name)
+    if not matched:
+        return None
+    association, fields = max(matched.items(), key=lambda item: len(item[1]))
+    if len(fields) < 2:
+        return None
+    columns = config[association]
+    missing = [columns.header("name")] if "name" not in fields else []
+    if not fields & {"postcode", "city"}:
+        missing.append(f"{columns.header('postcode')} / {columns.header('city')}")
+    if not missing and not suggestions:
+        return None
+    return Reject(
+        file=file,
+        reason=NEAR_MEMBER_LIST_TYPO if suggestions else NEAR_MEMBER_LIST,
+        sheet=sheet,
+        row_number=row + 1,
+        params={
+            "association": association,
+            "row": row + 1,
+            "missing": ", ".join(f"“{m}”" for m in missing) or "–",
+            "headers": _quoted(headers),
+            "suggestions": ", ".join(suggestions),
+        },
+    )
 
 
 def _headers_seen(file: str, workbook: Workbook) -> Reject | None:
@@ -223,4 +253,13 @@ def explain_statistics(path: Path) -> str:
     return (
         f"text with {columns} {names[delimiter]}-separated column(s) whose header matches no "
         f"statistics format (first line: {shown!r})"
+    )
+
+
+def _hidden_only(file: str, workbook: Workbook) -> Reject | None:
+    if not workbook.hidden_sheets or any(_header_row(s.rows) for s in workbook.sheets):
+        return None
+    sheets = ", ".join(workbook.hidden_sheets)
+    return Reject(
+        file=file, reason=HIDDEN_ONLY, sheet=workbook.hidden_sheets[0], params={"sheets": sheets}
     )

@@ -12,11 +12,13 @@ from etl.explain import explain
 from etl.limits import preflight
 from etl.memberlist.grid import forget
 from etl.model import ReadResult, Reject
+from etl.readers.textfile import binary_kind, read_head, read_text
 
 SUPPORTED_SUFFIXES: Final[frozenset[str]] = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".txt"})
 
 UNSUPPORTED = N_("File type not supported: {suffix}. Accepted are .xlsx, .xls and .csv.")
 UNREADABLE = N_("File could not be read: {error}")
+NO_ROWS = N_("The headers were found, but there are no rows below them to load")
 
 
 def read_file(path: Path) -> ReadResult:
@@ -27,10 +29,10 @@ def read_file(path: Path) -> ReadResult:
     if not path.is_symlink() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
         reject = Reject(file=name, reason=UNSUPPORTED, params={"suffix": path.suffix})
         return ReadResult(file=name, kind="unsupported", rejects=[reject])
-    refused = preflight(path)
-    if refused is not None:
-        return ReadResult(file=name, kind="refused", rejects=[refused])
     try:
+        refused = preflight(path)
+        if refused is not None:
+            return ReadResult(file=name, kind="refused", rejects=[refused])
         found = registry.detect(path)
         if found.reader is None:
             return ReadResult(file=name, kind="unrecognised", rejects=[explain(path, found.errors)])
@@ -44,4 +46,25 @@ def read_file(path: Path) -> ReadResult:
     finally:
         forget()
     result.kind = result.kind or found.kind or ""
+    if not result.accepted and not result.rejects and not result.skipped:
+        result.rejects.append(Reject(file=name, reason=NO_ROWS))
+    try:
+        problems = text_problems(path)
+    except Exception:  # the reader has read it; a second look must not lose that
+        problems = []
+    result.rejects.extend(problems)
+    result.skipped = max(0, result.skipped - len(problems))  # blanked, not blank
     return result
+
+
+def text_problems(path: Path) -> list[Reject]:
+    """The lines of a text file the readers were given blank (``TextFile.problems``)."""
+    if binary_kind(read_head(path, 8192)) is not None:
+        return []
+    loaded = read_text(path)
+    if loaded is None:
+        return []
+    return [
+        Reject(file=path.name, reason=reason, row_number=line, params=params)
+        for line, reason, params in loaded.problems
+    ]

@@ -246,14 +246,18 @@ _ENCRYPTED_PACKAGE: Final = "EncryptedPackage".encode("utf-16-le")
 
 def _check_ole(path: Path) -> Reject | None:
     """An OLE container is an .xls workbook, or an encrypted .xlsx (its ``EncryptedPackage``)."""
-    if _ENCRYPTED_PACKAGE in path.read_bytes():
+    raw = path.read_bytes()
+    if _ENCRYPTED_PACKAGE in raw:
         return Reject(file=path.name, reason=ENCRYPTED)
+    # The header names its sector size as a power of two: 9 (512 bytes) or 12 (4096 bytes).
+    if len(raw) < 512 or int.from_bytes(raw[30:32], "little") not in (9, 12):
+        return Reject(file=path.name, reason=TRUNCATED)
     return None
 
 
 def _check_text(path: Path, limits: Limits) -> Reject | None:
     name = path.name
-    loaded = decode(path.read_bytes())
+    loaded = decode(path.read_bytes(), partial=True)  # the lines as they are, before any cleaning
     if loaded is None:
         return None  # the readers explain text they cannot decode
     text = loaded.text

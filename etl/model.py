@@ -66,6 +66,9 @@ class ReadResult:
     notes: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     skipped: int = 0
+    # What reading cost, when it was read in a child process (etl/sandbox.py).
+    seconds: float | None = None
+    peak_mb: float | None = None
     released: dict[str, int] = field(default_factory=dict)  # table → rows let go of
 
     @property

@@ -22,6 +22,7 @@ from etl.model import ReadResult, Reject
 
 OUT_OF_TIME = N_("Reading the file took longer than {seconds} s and was stopped")
 OUT_OF_MEMORY = N_("Reading the file needed more than {limit} MB of memory and was stopped")
+CRASHED_WITH = N_("The file made the reader fail: {error}")
 CRASHED = N_("The file made the spreadsheet reader fail (exit {code}); it was not read")
 
 POLL_SECONDS: Final = 0.05
@@ -45,6 +46,11 @@ def _child(path: str, limits: Limits, environ: dict[str, str], conn: Connection)
         result: ReadResult | str = read_file(Path(path))
     except MemoryError:
         result = "memory"
+    except Exception as exc:  # read_file answers for the file; this is a last line of defence
+        reject = Reject(file=Path(path).name, reason=CRASHED_WITH, params={"error": str(exc)[:300]})
+        result = ReadResult(file=Path(path).name, kind="unreadable", rejects=[reject])
+    if isinstance(result, ReadResult):
+        result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     conn.send(result)
     conn.close()
 
@@ -71,7 +77,8 @@ def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
     child.start()
     send.close()
     outcome: ReadResult | str | None = None
-    deadline = time.monotonic() + limits.seconds + 5
+    started = time.monotonic()
+    deadline = started + limits.seconds + 5
     try:
         while time.monotonic() < deadline:
             if receive.poll(POLL_SECONDS):
@@ -90,6 +97,7 @@ def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
             child.kill()
         child.join(10)
     if isinstance(outcome, ReadResult):
+        outcome.seconds = time.monotonic() - started
         return outcome
     name = path.name
     if outcome == "memory" or child.exitcode in (-6, -11):
@@ -99,4 +107,6 @@ def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
         reject = Reject(file=name, reason=OUT_OF_TIME, params={"seconds": limits.seconds})
     else:
         reject = Reject(file=name, reason=CRASHED, params={"code": child.exitcode})
-    return ReadResult(file=name, kind="unreadable", rejects=[reject])
+    return ReadResult(
+        file=name, kind="unreadable", rejects=[reject], seconds=time.monotonic() - started
+    )

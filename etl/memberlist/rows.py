@@ -23,6 +23,9 @@ from etl.nace import classify
 from etl.places import locate
 
 NO_NAME = N_("Company name is missing")
+NAME_TOO_LONG = N_("Company name {value} is longer than 200 characters")
+MAX_NAME: Final = 200
+SHOWN_VALUE: Final = 80  # characters of a value quoted in a reject
 UNTIL_BEFORE_SINCE = N_("Member until {value} lies before member since {since}")
 DUPLICATE_ROW = N_("Same company as row {first} ({key}); the rows were merged")
 
@@ -155,6 +158,11 @@ def validate(
     labels = header.labels
     problems: list[tuple[str, pd.Series, str]] = [
         ("name", norm.flag(name_key.isna(), NO_NAME), "name"),
+        (
+            "name",
+            norm.flag(raw["name"].astype("string").str.len() > MAX_NAME, NAME_TOO_LONG),
+            "name",
+        ),
         ("postcode", postcode["error"], "postcode"),
         ("postcode", place["error"].where(postcode["key"].notna(), None), "postcode"),
         ("city", place["error"].where(postcode["key"].isna(), None), "city"),
@@ -175,6 +183,8 @@ def validate(
         for row_number, reason in errors[hit].items():
             value = values.get(row_number)
             value = None if value is None or value != value else str(value)
+            if value is not None and len(value) > SHOWN_VALUE:
+                value = value[: SHOWN_VALUE - 1] + "…"
             label = labels.get(column) or labels.get("postcode") or labels.get("name")
             result.rejects.append(
                 Reject(

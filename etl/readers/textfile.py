@@ -27,6 +27,9 @@ from core.i18n import N_
 from etl.model import Reject
 
 HEAD_BYTES: Final = 64 * 1024
+# A value may span lines (quoted); files are at most 20 MB (etl/config/limits.toml), so the csv
+# module's 128 KB default would only turn a long quoted value into an error.
+csv.field_size_limit(64 * 1024 * 1024)
 """How much of a file ``detect`` may look at."""
 
 STATISTIC_COLUMNS: Final[tuple[str, ...]] = (
@@ -101,10 +104,26 @@ def statistic_frame(records: Iterable[StatisticRecord]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class TextFile:
-    """Decoded text of a file (or of its head) and the encoding it was decoded with."""
+    """Decoded text of a file (or of its head) and the encoding it was decoded with.
+
+    Lines that cannot be a table row as they stand (a NUL byte, a quotation mark that never
+    closes, another delimiter than the file's) are blank in ``text`` — so every other line keeps
+    its number — and listed in ``problems`` as (line, reason, params) for the reject report."""
 
     text: str
     encoding: str
+    problems: tuple[tuple[int, str, dict[str, object]], ...] = ()
+
+
+NUL_BYTE = N_("Line {row} contains a NUL byte (character 0), which no table has; it was not read")
+UNCLOSED_QUOTE = N_(
+    "A quotation mark opened in line {row} is never closed, so lines {row} to {last} would "
+    "become one value; line {row} was not read"
+)
+MIXED_DELIMITER = N_(
+    "Line {row} separates its values with “{found}” while the file uses “{expected}”; it was "
+    "not read"
+)
 
 
 _MAGIC: Final[dict[bytes, str]] = {
@@ -134,7 +153,24 @@ def binary_kind(raw: bytes) -> str | None:
             return kind
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None  # UTF-16 text has NUL bytes but is still text
-    return "binary" if b"\x00" in raw else None
+    if b"\x00" not in raw or _utf16_without_bom(raw):
+        return None
+    # A few stray NUL bytes in otherwise plain text are reported at their line, not as binary.
+    controls = sum(raw.count(bytes([c])) for c in range(32) if c not in (9, 10, 13))
+    return "binary" if controls > max(8, len(raw) // 100) else None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when every other byte is NUL (ASCII-range UTF-16 text)."""
+    sample = raw[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 8:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def sniff_encoding(raw: bytes) -> str:
@@ -144,6 +180,9 @@ def sniff_encoding(raw: bytes) -> str:
         return "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    without_bom = _utf16_without_bom(raw)
+    if without_bom:
+        return without_bom
     try:
         # Incremental decode so a multi-byte character cut at the end of a head still counts.
         codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
@@ -167,7 +206,62 @@ def decode(raw: bytes, *, partial: bool = False) -> TextFile | None:
         text = decoder.decode(raw, final=not partial)
     except UnicodeDecodeError:
         return None
-    return TextFile(text=text.lstrip("\ufeff"), encoding=encoding)
+    text, problems = _blank_nul_lines(text.lstrip("\ufeff"))
+    if not partial:
+        text, found = _blank_broken_lines(text)
+        problems += found
+    return TextFile(text=text, encoding=encoding, problems=tuple(problems))
+
+
+_Problem = tuple[int, str, dict[str, object]]
+
+
+def _blank_nul_lines(text: str) -> tuple[str, list[_Problem]]:
+    if "\x00" not in text:
+        return text, []
+    lines = text.split("\n")
+    problems: list[_Problem] = []
+    for index, line in enumerate(lines):
+        if "\x00" in line:
+            problems.append((index + 1, NUL_BYTE, {"row": index + 1}))
+            lines[index] = ""
+    return "\n".join(lines), problems
+
+
+def _blank_broken_lines(text: str) -> tuple[str, list[_Problem]]:
+    """Blank lines with another delimiter than the file's, and a line whose quote never closes
+    (``csv`` would silently swallow every later line into that one value)."""
+    problems: list[_Problem] = []
+    lines = text.split("\n")
+    delimiter = sniff_delimiter(text[:HEAD_BYTES])
+    header = next((line for line in lines if line.strip()), "")
+    width = len(split_line(header, delimiter))
+    if width >= 3:
+        for index, line in enumerate(lines):
+            if not line.strip() or '"' in line or len(split_line(line, delimiter)) > 1:
+                continue
+            for other in DELIMITERS:
+                if other != delimiter and len(split_line(line, other)) >= width - 1:
+                    params: dict[str, object] = {
+                        "row": index + 1,
+                        "found": other,
+                        "expected": delimiter,
+                    }
+                    problems.append((index + 1, MIXED_DELIMITER, params))
+                    lines[index] = ""
+                    break
+    for _attempt in range(5):
+        rows = parse_rows("\n".join(lines), delimiter)
+        if not rows:
+            break
+        start, last = rows[-1]
+        last_line = len("\n".join(lines).rstrip().split("\n"))
+        if start >= last_line or not any("\n" in cell for cell in last):
+            break
+        # a record running from line ``start`` to the end inside one quoted value
+        problems.append((start, UNCLOSED_QUOTE, {"row": start, "last": last_line}))
+        lines[start - 1] = ""
+    return "\n".join(lines), problems
 
 
 def read_text(path: Path) -> TextFile | None:
