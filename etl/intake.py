@@ -11,7 +11,7 @@ from etl import registry
 from etl.explain import explain
 from etl.limits import preflight
 from etl.memberlist.grid import forget
-from etl.model import ReadResult, Reject
+from etl.model import Notice, ReadResult, Reject
 from etl.readers.textfile import binary_kind, read_head, read_text
 
 SUPPORTED_SUFFIXES: Final[frozenset[str]] = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".txt"})
@@ -47,7 +47,7 @@ def read_file(path: Path) -> ReadResult:
         forget()
     result.kind = result.kind or found.kind or ""
     if not result.accepted and not result.rejects and not result.skipped:
-        result.rejects.append(Reject(file=name, reason=NO_ROWS))
+        result.notices.append(Notice(file=name, reason=NO_ROWS))
     try:
         problems = text_problems(path)
     except Exception:  # the reader has read it; a second look must not lose that
