@@ -29,6 +29,7 @@ PAGES: Final[tuple[PageSpec, ...]] = (
     PageSpec("views/overview.py", "Overview", ":material/map:", "overview"),
     PageSpec("views/members.py", N_("Members"), ":material/groups:", "members"),
     PageSpec("views/cooperation.py", N_("Cooperation"), ":material/handshake:", "cooperation"),
+    PageSpec("views/partners.py", N_("Partner suggestions"), ":material/join_inner:", "partners"),
     PageSpec(
         "views/progress.py",
         N_("Project progress"),
@@ -42,6 +43,7 @@ PAGES: Final[tuple[PageSpec, ...]] = (
         "indicators",
     ),
     PageSpec("views/labour.py", N_("Skilled workers"), ":material/engineering:", "labour"),
+    PageSpec("views/training.py", N_("Training and internships"), ":material/school:", "training"),
     PageSpec("views/energy.py", N_("Energy transition"), ":material/bolt:", "energy"),
     PageSpec(
         "views/presentation.py",

@@ -42,6 +42,7 @@ PAGE_ROLES: Final[dict[str, frozenset[Role]]] = {
     "members": ALL_ROLES,
     "cooperation": ALL_ROLES,
     "partners": frozenset({Role.STAFF, Role.DIRECTOR, Role.ADMIN}),
+    "training": ALL_ROLES,
     "progress": frozenset({Role.DIRECTOR, Role.ADMIN}),
     "indicators": frozenset({Role.FUNDER, Role.DIRECTOR, Role.ADMIN}),
     "labour": ALL_ROLES,

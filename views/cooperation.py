@@ -8,7 +8,7 @@ import streamlit as st
 from core.codes import STATUSES
 from core.i18n import fmt_date, fmt_number, translate
 from dia import exhibits
-from dia.data import cooperation, project
+from dia.data import cooperation, partners, project
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.page import _, choice, german_units, kpi, page_setup, sources_caption, translated
 from dia.privacy import fmt_count
@@ -169,6 +169,25 @@ else:
         filters=status_filter,
         counts=True,
     )
+
+introduced = partners.introductions_view(user.visible_associations(), lang)
+if len(introduced):
+    st.subheader(_("Introductions from the partner suggestions"))
+    if mask:
+        st.caption(
+            _(
+                "{count} introductions made on the partner page, now planned collaborations or "
+                "further.",
+                count=fmt_count(len(introduced), lang, mask=mask),
+            )
+        )
+    else:
+        st.dataframe(
+            introduced.rename(columns=translated(partners.INTRODUCTION_COLUMNS.__getitem__)),
+            hide_index=True,
+            width="stretch",
+        )
+        sources_caption(sources)
 
 with st.expander(_("All activities")):
     st.dataframe(cooperation.activity_table(lang, mask=mask), hide_index=True, width="stretch")

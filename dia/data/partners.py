@@ -14,12 +14,14 @@ from typing import Final
 
 import pandas as pd
 
+from core.codes import COLLABORATION_TYPES, STATUSES
 from core.i18n import N_, Lang, fmt_number, translate
 from core.paths import PROJECT_ROOT
 from dia.data import introductions
-from dia.render.maps import region_centres
 from dia.data.regions import map_shapes
 from dia.data.warehouse import query
+from dia.policy import Viewer
+from dia.render.maps import region_centres
 from dia.data.partner_score import (
     COMPLEMENTARY,
     SAME_DIVISION,
@@ -34,26 +36,18 @@ from dia.data.partner_score import (
 
 OTHER: Final[dict[str, str]] = {"OE": "WVE", "WVE": "OE"}
 OTHER_COUNTRY: Final[dict[str, str]] = {"NL": "DE", "DE": "NL"}
+COUNTRY: Final[dict[str, str]] = {"OE": "NL", "WVE": "DE"}
+WEIGHTS_SOURCE = N_("Weights and rules: data/config/partners.toml")
+PROJECT_HIDDEN = N_("{technology} project in {place} ({association})")
 BUILD_TIMEOUT_SECONDS: Final = 900
 
-SECTOR_REASONS: Final[dict[str, str]] = {
-    SAME_DIVISION: N_("same sector: {division}"),
-    COMPLEMENTARY: N_("complementary sector: {division}"),
-    SAME_SECTION: N_("related sector: {division}"),
-}
-DISTANCE_REASON = N_("{km} km apart")
-ACTIVITY_REASON = N_("both took part in: {activities}")
-THEME_REASON = N_("took part in activities on this theme")
-SHORTAGE_REASON = N_("shared occupations in shortage: {groups}")
-SIZE_REASON = N_("similar size ({size})")
-COOPERATING_REASON = N_("already cooperating ({status})")
 SIZE_LABELS: Final[dict[str, str]] = {
     "micro": N_("micro"),
     "small": N_("small"),
     "medium": N_("medium-sized"),
     "large": N_("large"),
 }
-HIDDEN_NAME = N_("{association} member in {place}")
+HIDDEN_NAME = N_("{association} member (name for {association} only)")
 
 
 def candidates_for(members: pd.DataFrame, association: str, country: str) -> pd.DataFrame:
@@ -62,6 +56,16 @@ def candidates_for(members: pd.DataFrame, association: str, country: str) -> pd.
     return members[
         (members["association"] == OTHER[association])
         & (members["country"] == OTHER_COUNTRY[country])
+    ].reset_index(drop=True)
+
+
+def anchors(members: pd.DataFrame, association: str) -> pd.DataFrame:
+    """Members the viewer may pick: named (own association) and located on their association's
+    side of the border."""
+    return members[
+        (members["association"] == association)
+        & (members["country"] == COUNTRY[association])
+        & members["name"].notna()
     ].reset_index(drop=True)
 
 
@@ -109,11 +113,9 @@ def member_anchor(member: pd.Series, weights: Weights) -> Anchor:
     )
 
 
-def project_anchor(
-    project: pd.Series, centres: Mapping[str, tuple[float, float]], weights: Weights
-) -> Anchor:
+def project_anchor(project: pd.Series, centres: Mapping[str, tuple[float, float]]) -> Anchor:
+    """A project stands for the divisions of its technology and the occupations it needs."""
     place = centres.get(str(project["region_id"]))
-    del weights  # projects name their own occupations
     return Anchor(
         country=str(project["country"]),
         divisions=divisions_of(project["nace_codes"]),
@@ -173,42 +175,99 @@ def suggest(
     return Suggestions(ranked.head(weights.length), len(ranked))
 
 
-def reasons(
-    row: pd.Series, anchor: Anchor, labels: Mapping[str, str], lang: Lang
-) -> list[str]:
-    """The reasons of one suggestion, in words, strongest first."""
-    out = []
-    division = f"{row['nace_division']} {row['division_label'] or ''}".strip()
-    if isinstance(row["sector_kind"], str):
-        out.append(translate(lang, SECTOR_REASONS[row["sector_kind"]], division=division))
-    km = row["distance_km"]
-    if "distance" in anchor.components and km == km and km is not None:
-        out.append(translate(lang, DISTANCE_REASON, km=fmt_number(round(km), lang)))
-    if row["shared_activities"]:
-        if anchor.activity_field == "activity_themes":
-            out.append(translate(lang, THEME_REASON))
-        else:
-            names = ", ".join(labels.get(a, a) for a in row["shared_activities"])
-            out.append(translate(lang, ACTIVITY_REASON, activities=names))
-    if row["shared_shortages"]:
-        groups = ", ".join(labels.get(g, g) for g in row["shared_shortages"])
-        out.append(translate(lang, SHORTAGE_REASON, groups=groups))
-    if "size" in anchor.components and row["c_size"] >= 1 and isinstance(row["size_class"], str):
-        size = translate(lang, SIZE_LABELS.get(row["size_class"], row["size_class"]))
-        out.append(translate(lang, SIZE_REASON, size=size))
-    if isinstance(row["cooperation"], str):
-        status = labels.get(row["cooperation"], row["cooperation"])
-        out.append(translate(lang, COOPERATING_REASON, status=status))
-    return out
-
-
 def display_name(row: pd.Series, lang: Lang) -> str:
     """The company's name where the viewer may see it, else what it is and where."""
     if isinstance(row["name"], str):
         return row["name"]
-    return translate(
-        lang, HIDDEN_NAME, association=row["association"], place=row["municipality"] or "?"
+    return translate(lang, HIDDEN_NAME, association=row["association"])
+
+
+TABLE_COLUMNS: Final[dict[str, str]] = {
+    "rank": N_("Rank"),
+    "company": N_("Company"),
+    "municipality": N_("Municipality"),
+    "score": N_("Score"),
+    "fit": N_("Sector fit"),
+    "km": N_("km"),
+    "activities": N_("Both took part in"),
+    "shortages": N_("Shared shortages (ISCO-08)"),
+    "size": N_("Size"),
+    "sector": N_("Sector (NACE)"),
+    "cooperation": N_("Already cooperating"),
+}
+FIT_LABELS: Final[dict[str, str]] = {
+    SAME_DIVISION: N_("same sector"),
+    COMPLEMENTARY: N_("complementary"),
+    SAME_SECTION: N_("related"),
+}
+THEME_TAKEN_PART = N_("this theme")
+
+
+def table_view(table: pd.DataFrame, anchor: Anchor, labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
+    """The ranked list as the page shows it, one column per reason: names only where allowed."""
+
+    def text(value: object, mapping: Mapping[str, str]) -> str:
+        return translate(lang, mapping[value]) if isinstance(value, str) and value in mapping else ""
+
+    km = table["distance_km"] if "distance" in anchor.components else pd.Series(None, index=table.index)
+    return pd.DataFrame(
+        {
+            "rank": range(1, len(table) + 1),
+            "company": [display_name(row, lang) for _, row in table.iterrows()],
+            "municipality": table["municipality"],
+            "score": table["score"].round(0),
+            "fit": [text(kind, FIT_LABELS) for kind in table["sector_kind"]],
+            "km": [round(v) if isinstance(v, float) and v == v else None for v in km],
+            "activities": [
+                translate(lang, THEME_TAKEN_PART)
+                if shared and anchor.activity_field == "activity_themes"
+                else ", ".join(labels.get(a, a) for a in shared)
+                for shared in table["shared_activities"]
+            ],
+            "shortages": [
+                ", ".join(f"{g} {_short(labels.get(g, ''), 24)}".strip() for g in groups)
+                for groups in table["shared_shortages"]
+            ],
+            "size": [text(s, SIZE_LABELS) for s in table["size_class"]],
+            "sector": [
+                f"{d} {_short(label)}" if isinstance(d, str) else ""
+                for d, label in zip(table["nace_division"], table["division_label"], strict=True)
+            ],
+            "cooperation": [labels.get(c, c) if isinstance(c, str) else "" for c in table["cooperation"]],
+        }
     )
+
+
+def _short(text: object, width: int = 34) -> str:
+    value = str(text) if isinstance(text, str) else ""
+    return value if len(value) <= width else value[: width - 1].rstrip(" ,;") + "…"
+
+
+def member_label(frame: pd.DataFrame, member_id: str, lang: Lang = "en") -> str:
+    row = frame[frame["member_id"] == member_id].iloc[0]
+    parts = [display_name(row, lang), row["municipality"], row["nace_division"]]
+    return " · ".join(str(p) for p in parts if isinstance(p, str))
+
+
+def project_label(projects: pd.DataFrame, opportunity_id: str, lang: Lang) -> str:
+    """The project's title where the viewer may read free text, else what and where."""
+    row = projects[projects["opportunity_id"] == opportunity_id].iloc[0]
+    if isinstance(row["title"], str):
+        return f"{row['title']} ({row['lead_association']})"
+    return translate(
+        lang,
+        PROJECT_HIDDEN,
+        technology=row["technology"],
+        place=row["municipality"] or "?",
+        association=row["lead_association"],
+    )
+
+
+def sources(lang: Lang) -> list[tuple[str, str]]:
+    """(source, vintage) pairs for the caption under the list and the chart."""
+    rows = query("partner_sources")
+    found = list(zip(rows["title"], rows["vintage"].fillna(""), strict=True))
+    return [*found, (translate(lang, WEIGHTS_SOURCE), "")]
 
 
 def weights() -> Weights:
@@ -227,9 +286,34 @@ def projects(free_text: bool) -> pd.DataFrame:
     return query("partner_projects", text=free_text)
 
 
-def introduced() -> pd.DataFrame:
-    """Introductions loaded so far, per current status (counts only)."""
-    return query("partner_introductions")
+INTRODUCTION_COLUMNS: Final[dict[str, str]] = {
+    "nl": N_("Partner NL"),
+    "de": N_("Partner DE"),
+    "type": N_("Type of collaboration"),
+    "status": N_("Status"),
+}
+
+
+def introductions_view(visible: tuple[str, ...], lang: Lang) -> pd.DataFrame:
+    """Introductions loaded as collaborations: each partner by name where the viewer may see
+    it, else by its municipality; type and status in the viewer's language."""
+    rows = query("partner_introduction_list", visible=list(visible))
+
+    def side(company: object, place: object, association: str) -> str:
+        if isinstance(company, str):
+            return company
+        return translate(lang, HIDDEN_NAME, association=association) + (
+            f" · {place}" if isinstance(place, str) else ""
+        )
+
+    return pd.DataFrame(
+        {
+            "nl": [side(c, p, "OE") for c, p in zip(rows["nl_company"], rows["nl_municipality"], strict=True)],
+            "de": [side(c, p, "WVE") for c, p in zip(rows["de_company"], rows["de_municipality"], strict=True)],
+            "type": [translate(lang, COLLABORATION_TYPES.get(t, t)) for t in rows["type"]],
+            "status": [translate(lang, STATUSES.get(s, s)) for s in rows["status"]],
+        }
+    )
 
 
 def centres() -> dict[str, tuple[float, float]]:
@@ -252,16 +336,22 @@ def partner_of(member_id: str) -> introductions.Partner:
     )
 
 
-def introduce(
-    nl: introductions.Partner,
-    de: introductions.Partner,
-    *,
-    by: str,
-    kind: str,
-    sample: bool,
-    on: date | None = None,
-) -> str | None:
-    return introductions.record(nl, de, by=by, on=on or date.today(), kind=kind, sample=sample)
+@dataclass(frozen=True)
+class Introduction:
+    collaboration_id: str | None  # None: the pair was introduced before
+    sample: bool
+
+
+def mark_introduced(
+    anchor: pd.Series, candidate: pd.Series, kind: str, viewer: Viewer, on: date | None = None
+) -> Introduction:
+    """Append the introduction of two members (one per side) to the store."""
+    first, second = partner_of(str(anchor["member_id"])), partner_of(str(candidate["member_id"]))
+    nl, de = (first, second) if anchor["country"] == "NL" else (second, first)
+    sample = bool(anchor["is_sample"]) and bool(candidate["is_sample"])
+    by = viewer.association or viewer.role.value
+    key = introductions.record(nl, de, by=by, on=on or date.today(), kind=kind, sample=sample)
+    return Introduction(key, sample)
 
 
 @dataclass(frozen=True)

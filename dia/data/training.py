@@ -11,9 +11,10 @@ from typing import Final
 
 import pandas as pd
 
-from core.i18n import N_
+from core.i18n import N_, Lang, translate
 from dia.data import labour
 from dia.data.warehouse import query
+from dia.privacy import fmt_count
 
 SUB_MAJOR: Final = 2
 # Columns of the per-group table: (country, level, measure, pathway or None for all).
@@ -148,3 +149,42 @@ def group_table(figures: pd.DataFrame, status: LabourStatus) -> pd.DataFrame:
     table[["NL_status", "DE_status"]] = table[["NL_status", "DE_status"]].fillna(labour.UNKNOWN)
     table["help"] = table.apply(help_direction, axis=1) if len(table) else []
     return table.sort_values("isco_group").reset_index(drop=True)
+
+
+TABLE_FIGURES: Final = (
+    "NL_mbo_enrolled",
+    "NL_mbo_graduates",
+    "NL_hbo_enrolled",
+    "NL_internship_places",
+    "DE_training_places",
+    "DE_applicants",
+    "DE_unfilled_places",
+    "DE_unplaced_applicants",
+    "DE_studium_enrolled",
+)
+GROUP_HEADER = N_("Occupation group (ISCO-08)")
+STATUS_HEADER = N_("{country}: labour market")
+HELP_HEADER = N_("Where the other side could help")
+
+
+def table_view(
+    table: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, mask: bool
+) -> pd.DataFrame:
+    """The per-group table in the viewer's language; counts masked for funders."""
+    out = pd.DataFrame(
+        {translate(lang, GROUP_HEADER): [labour.group_label(g, labels) for g in table["isco_group"]]}
+    )
+    for country in ("NL", "DE"):
+        out[translate(lang, STATUS_HEADER, country=country)] = [
+            translate(lang, labour.STATUS_LABELS[s]) for s in table[f"{country}_status"]
+        ]
+        for column in TABLE_FIGURES:
+            if column.startswith(country):
+                out[f"{country}: {translate(lang, FIGURE_LABELS[column])}"] = [
+                    fmt_count(v, lang, mask=mask) if v == v else "–" for v in table[column]
+                ]
+    out[translate(lang, HELP_HEADER)] = [
+        " · ".join(translate(lang, HELP_LABELS[d]) for d in directions)
+        for directions in table["help"]
+    ]
+    return out
