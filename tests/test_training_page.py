@@ -33,7 +33,11 @@ def test_both_sides_per_group_and_the_map(data_dir: Path, role_index: int, lang:
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     maps = [s for s in specs if any(t.get("type") == "choropleth" for t in s["data"])]
     assert maps, "the cross-border map is drawn"
-    layers = [t for t in maps[0]["data"] if str(t.get("name", "")).startswith("regions")]
+    layers = [
+        t
+        for t in maps[0]["data"]
+        if t.get("type") == "choropleth" and str(t.get("name", "")).startswith("regions")
+    ]
     assert len(layers) == 2  # each side on its own colour scale
     assert {loc[:2] for loc in layers[0]["locations"]} == {"GM"}
     assert all(loc.startswith("0345") for loc in layers[1]["locations"])
