@@ -97,6 +97,11 @@ def bars_figure(
                 col=column,
             )
     figure.update_layout(barmode="group", bargap=0.25)
+    # Room for the value labels right of the longest bar of each panel.
+    for column, country in enumerate(("NL", "DE"), start=1):
+        top = shown[list(BARS[country])].max().max()
+        if top == top:
+            figure.update_xaxes(range=[0, float(top) * 1.18], row=1, col=column)
     layout(figure, lang, translate(lang, BARS_TITLE), height=200 + 70 * len(shown))
     # Legend below, so it does not cover the two panels' titles.
     figure.update_layout(
@@ -226,7 +231,9 @@ def places_map(
         values = [v for v in trace.z if v is not None and v == v]
         if values:
             trace.update(zmin=0, zmax=max(values))
-    title = translate(lang, MAP_TITLE, group=_label(group, labels))
+    label = _label(group, labels)
+    short = label if len(label) <= 48 else label[:47].rstrip() + "…"
+    title = translate(lang, MAP_TITLE, group=short)
     figure.update_layout(
         title={"text": title, "x": 0, "font": {"size": 15}},
         margin={"l": 0, "r": 0, "t": 40, "b": 110},
