@@ -18,7 +18,7 @@ def _button(at, label: str):  # type: ignore[no-untyped-def]
 
 def test_add_map_in_dutch_and_build_the_deck_in_german(data_dir: Path) -> None:
     at = open_page(None, index_of(Role.DIRECTOR, "OE"), "nl")
-    _button(at, "Aan presentatie toevoegen").click().run()
+    _button(at, "Naar presentatie").click().run()
     assert not at.exception
     assert _button(at, "In de presentatie").disabled  # added once, not twice
 
