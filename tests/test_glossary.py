@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from core.catalogs import catalog_texts
 from core.glossary import load_glossary, variant_pattern, violations
+from core.paths import PROJECT_ROOT
 
 
 def test_every_term_has_three_languages_a_definition_and_a_source() -> None:
@@ -68,3 +71,24 @@ def test_every_catalog_uses_the_glossary_terms(lang: str) -> None:
     assert found == [], "\n".join(
         f"{v.catalog}: {v.variant!r} ({v.term}) in {v.text!r}" for v in found
     )
+
+
+def test_the_project_records_template_headers_use_the_glossary_terms() -> None:
+    """Our own template (not an association's list) names its columns in glossary terms: the
+    first alias of each field is the Dutch header, the second the German one."""
+    config = tomllib.loads(
+        (PROJECT_ROOT / "etl" / "config" / "record_columns.toml").read_text(encoding="utf-8")
+    )
+    fields = {
+        f"{kind}.{field}": aliases
+        for kind, table in config.items()
+        for field, aliases in table.items()
+        if isinstance(aliases, list)
+    }
+    headers = {
+        lang: {field: aliases[index] for field, aliases in fields.items()}
+        for index, lang in enumerate(("nl", "de"))
+    }
+    assert len(headers["de"]) > 10
+    for lang, by_field in headers.items():
+        assert violations(lang, {"record_columns.toml": by_field}) == [], lang
