@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from core.i18n import LANGS, N_, Lang, translate
-from dia.presentation import fmt_build_time
+from dia.render.source_words import fmt_build_time
 
 T = TypeVar("T")
 KEY: Final = attrgetter("key")  # options that carry a stable ``key`` are named by it
@@ -79,16 +79,23 @@ def _version_date(version_id: str, lang: Lang) -> str:
     return fmt_build_time(built, lang)
 
 
-def restore_filter(key: str, options: Sequence[T], slug: Callable[[T], str] = str) -> str:
-    """Before the widget with ``key`` is drawn: when it has no value yet, take the one the link
-    names. Returns ``key`` for the widget; call :func:`keep_filter` after it."""
-    if key not in st.session_state:
+def restore_filter(
+    key: str, options: Sequence[T], slug: Callable[[T], str] = str, *, lang: str = ""
+) -> str:
+    """Before the widget for filter ``key`` is drawn: when it has no value yet, take the one
+    the link names. Returns the widget's key; call :func:`keep_filter` after it.
+
+    With ``lang`` the widget key is per language (``measure.de``): a widget whose option labels
+    change under the same key keeps showing the old language's label (or none). After a
+    language switch the new widget starts from the link, which holds the stable value."""
+    widget = f"{key}.{lang}" if lang else key
+    if widget not in st.session_state:
         wanted = st.query_params.get(key)
         for option in options:
             if slug(option) == wanted:
-                st.session_state[key] = option
+                st.session_state[widget] = option
                 break
-    return key
+    return widget
 
 
 def keep_filter(key: str, value: T, slug: Callable[[T], str] = str) -> None:

@@ -11,11 +11,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
+from core.i18n import LANG_NAMES, LANGS, Lang, lang_from_locale, translate
 from core.paths import PROJECT_ROOT
 from dia import auth, links, navigation
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS, DeLevel
 from dia.data.warehouse import query
+from dia.render.source_words import dates, fmt_build_time, words
 
 LANG_KEY = "lang"
 T = TypeVar("T")
@@ -64,11 +65,16 @@ def role_labels() -> list[str]:
 
 
 def role_preview() -> None:
+    """The demo's role switch. Its widget key is per language (a keyed widget whose labels
+    change keeps showing the old language); the chosen role lives in ``auth.DEMO_KEY``."""
     labels = role_labels()
+    widget = f"{auth.DEMO_KEY}.{current_lang()}"
+    st.session_state[widget] = int(st.session_state.get(auth.DEMO_KEY, 0))
     st.sidebar.selectbox(
         _("Preview as"),
         range(len(labels)),
-        key=auth.DEMO_KEY,
+        key=widget,
+        on_change=lambda: st.session_state.__setitem__(auth.DEMO_KEY, st.session_state[widget]),
         format_func=labels.__getitem__,
         help=_("Demo mode: no login is configured, so you can look at the dashboard as each role."),
     )
@@ -95,21 +101,24 @@ def footer() -> None:
     with st.container(key="footer"):
         if not info.empty:
             row = info.iloc[0]
-            finished = pd.Timestamp(row["finished_at"]).to_pydatetime()
+            finished = pd.Timestamp(row["finished_at"])
+            if finished.tzinfo is None:
+                finished = finished.tz_localize("UTC")
             st.caption(
                 _(
                     "Warehouse version {version}, built {built}",
-                    version=row["run_id"],
-                    built=fmt_date(finished, lang),
+                    # the id's last part names the version; the full id is in the link
+                    version=str(row["run_id"]).rsplit("-", 1)[-1],
+                    built=fmt_build_time(finished.to_pydatetime(), lang),
                 )
             )
         with st.expander(_("Sources, freshness and attribution")):
             table = pd.DataFrame(
                 {
-                    _("Source"): sources["title"],
-                    _("Publisher"): sources["publisher"],
-                    _("As of"): sources["vintage"],
-                    _("Licence"): sources["licence"],
+                    _("Source"): sources["title"].map(lambda v: words(v, lang)),
+                    _("Publisher"): sources["publisher"].map(lambda v: words(v, lang)),
+                    _("As of"): sources["vintage"].map(lambda v: dates(v, lang)),
+                    _("Licence"): sources["licence"].map(lambda v: words(v, lang)),
                     _("Attribution"): sources["attribution"],
                     _("Sample data"): sources["is_sample"].map({True: _("yes"), False: _("no")}),
                 }
@@ -223,7 +232,7 @@ def choice(
     """A choice the page's link remembers (``link`` names it in the query string, ``slug`` names
     an option there): horizontal radio buttons, or a drop-down with ``select``. ``name(option)``
     is an English message, shown translated."""
-    key = links.restore_filter(link, options, slug)
+    key = links.restore_filter(link, options, slug, lang=current_lang())
     format_func = translated(name)
     if select:
         value = st.selectbox(label, options, format_func=format_func, key=key, help=help_text)

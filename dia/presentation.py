@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -21,16 +20,14 @@ from dia.data import project
 from dia.data.warehouse import query
 from dia.export import deck
 from dia.export.exhibit import Exhibit, render
+from dia.render.source_words import fmt_build_time
 
 BASKET_KEY: Final = "presentation_basket"
 OWNER_KEY: Final = "presentation_basket_owner"
 DECK_LANGS: Final[tuple[Lang, ...]] = ("nl", "de")
-# Build times are shown in the project's time zone, the same on every page and export.
-TIME_ZONE: Final = ZoneInfo("Europe/Amsterdam")
 SUBTITLE = N_(
     "Digitalisation, Innovation, Exchange: Ondernemend Emmen and Wirtschaftsverband Emsland"
 )
-VERSION_LABEL = N_("{date}, {time} ({zone})")
 
 
 @dataclass(frozen=True)
@@ -90,18 +87,6 @@ def version_label(lang: Lang) -> str:
     if finished.tzinfo is None:
         finished = finished.tz_localize("UTC")
     return fmt_build_time(finished.to_pydatetime(), lang)
-
-
-def fmt_build_time(moment: dt.datetime, lang: Lang) -> str:
-    """A build time in the project's time zone, e.g. "1 december 2026, 05:10 (CET)"."""
-    local = moment.astimezone(TIME_ZONE)
-    return translate(
-        lang,
-        VERSION_LABEL,
-        date=fmt_date(local.date(), lang, "long"),
-        time=local.strftime("%H:%M"),
-        zone=local.strftime("%Z"),
-    )
 
 
 def _definitions(items: Sequence[BasketItem], lang: Lang) -> list[tuple[str, str]]:

@@ -28,8 +28,8 @@ def test_link_restores_language_and_filters(data_dir: Path, published: Version) 
     assert not at.exception
     assert at.session_state["lang"] == "de"
     radios = {radio.key: radio.value for radio in at.radio}
-    assert radios["measure"].key == "density"
-    assert radios["units"] == "gemeinde"
+    assert radios["measure.de"].key == "density"
+    assert radios["units.de"] == "gemeinde"
     assert [s.value for s in at.subheader] == ["Bevölkerungsdichte je Gemeinde"]
     # The view writes language and data version back, so the link can be passed on.
     assert at.query_params["lang"] == "de"
@@ -43,7 +43,7 @@ def test_link_never_carries_a_role(data_dir: Path) -> None:
     assert not at.exception
     assert at.session_state["demo_user"] == funder  # the role comes from the opener only
     assert [box.value for box in at.sidebar.selectbox] == ["nl", funder]
-    assert next(r for r in at.radio if r.key == "measure").value.key == "members"
+    assert next(r for r in at.radio if r.key == "measure.nl").value.key == "members"
     # The funder's view of the same filters: member counts under 5 are not drawn.
     assert "Lidbedrijven per gemeente" in [s.value for s in at.subheader]
 
@@ -53,3 +53,19 @@ def test_link_from_another_data_version_says_so(data_dir: Path) -> None:
     assert not at.exception
     infos = " ".join(i.value for i in at.info)
     assert "This link was made with the data of 2 January 2025, 04:04 (CET)" in infos
+
+
+def test_language_switch_keeps_filters_and_relabels_the_role(data_dir: Path) -> None:
+    """After switching the language the chosen filter and role stay, shown in the new language
+    (widgets whose labels change get a key per language)."""
+    director = index_of(Role.DIRECTOR, "OE")
+    at = _open({"lang": "nl", "measure": "density"}, director)
+    at.sidebar.selectbox(key="lang").set_value("de").run()
+    assert not at.exception
+    radios = {radio.key: radio for radio in at.radio}
+    assert radios["measure.de"].value.key == "density"
+    assert "Bevölkerungsdichte" in radios["measure.de"].options
+    role = at.sidebar.selectbox(key="demo_user.de")
+    assert role.value == director and role.format_func(role.value) == "Geschäftsführung · OE"
+    role.set_value(index_of(Role.FUNDER)).run()
+    assert at.session_state["demo_user"] == index_of(Role.FUNDER)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from core.i18n import N_, Lang, fmt_date, translate
 
@@ -23,6 +24,9 @@ SOURCE_TEXTS: Final = (
     N_("intern / intern"),
 )
 QUARTER = N_("Q{quarter} {year}")
+VERSION_LABEL = N_("{date}, {time} ({zone})")
+# Build times are shown in the project's time zone, the same on every page and export.
+TIME_ZONE: Final = ZoneInfo("Europe/Amsterdam")
 _DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _QUARTER = re.compile(r"\b(\d{4})-Q([1-4])\b")
 
@@ -38,3 +42,15 @@ def dates(text: object, lang: Lang) -> str:
     value = "" if text is None else str(text)
     value = _DATE.sub(lambda m: fmt_date(dt.date(int(m[1]), int(m[2]), int(m[3])), lang), value)
     return _QUARTER.sub(lambda m: translate(lang, QUARTER, quarter=m[2], year=m[1]), value)
+
+
+def fmt_build_time(moment: dt.datetime, lang: Lang) -> str:
+    """A build time in the project's time zone, e.g. "1 december 2026, 05:10 (CET)"."""
+    local = moment.astimezone(TIME_ZONE)
+    return translate(
+        lang,
+        VERSION_LABEL,
+        date=fmt_date(local.date(), lang, "long"),
+        time=local.strftime("%H:%M"),
+        zone=local.strftime("%Z"),
+    )
