@@ -31,7 +31,7 @@ from dia.render.charts import bar_values, layout
 from dia.render.maps import link_map
 from dia.privacy import MASK, fmt_count, is_small
 from dia.data.project import QUARTER
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
 
 Breakdown = Literal["format", "theme"]
@@ -274,11 +274,7 @@ def link_figure(
     facts = region_facts(de_level)
     names = dict(zip(facts["region_id"], facts["name"], strict=True))
 
-    def unit(row: pd.Series) -> str:
-        kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
-        return f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})"
-
-    regions = facts.assign(text=facts.apply(unit, axis=1))
+    regions = facts.assign(text=facts.apply(unit_title, axis=1, lang=lang))
     small = links["collaborations"].map(is_small) if mask else pd.Series(False, index=links.index)
     # Width grows with the square root, so one busy link does not drown the others; a masked
     # link is drawn thin, so its width does not tell the count either.

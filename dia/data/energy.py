@@ -23,7 +23,7 @@ from dia.auth import User
 from dia.render.maps import region_map
 from dia.render.style import BORDER_LABEL
 from dia.privacy import fmt_count
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
 
 ALL: Final = "all"
@@ -171,11 +171,6 @@ def map_units(de_level: DeLevel, year: int, technology: str) -> pd.DataFrame:
     return frame
 
 
-def _unit_kind(row: pd.Series, lang: Lang) -> str:
-    kind = row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]
-    return translate(lang, UNIT_LABELS.get(kind, kind))
-
-
 def _sample_tag(is_sample: bool, lang: Lang) -> str:
     return f" · {translate(lang, SAMPLE)} (voorbeelddata / Beispieldaten)" if is_sample else ""
 
@@ -191,7 +186,8 @@ def map_hover(
             else translate(lang, NO_FIGURE)
         )
         return (
-            f"<b>{row['name']}</b> ({_unit_kind(row, lang)}, {row['country']})<br>"
+            unit_title(row, lang)
+            + "<br>"
             f"{technology_label(technology, lang)}, {_end_of(year, lang)}: {shown}"
             f"{_sample_tag(bool(row['is_sample']), lang)}"
         )

@@ -30,7 +30,7 @@ from dia.render.charts import layout
 from dia.render.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small
 from dia.data.project import Calendar, period_label
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
 
 ON_TRACK_COLOUR: Final = "#009E73"
@@ -472,9 +472,9 @@ def indicator_map(
     facts = facts.assign(value=facts["counted"].where(~hidden, 0.0))
 
     def hover(row: pd.Series) -> str:
-        kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
         return (
-            f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})<br>"
+            unit_title(row, lang)
+            + "<br>"
             f"{code}: {fmt_count(row['counted'], lang, mask=mask)} {unit}"
         )
 

@@ -19,7 +19,7 @@ from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL
 from dia.auth import ASSOCIATIONS, Role, User
 from dia.render.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.export.spreadsheet import workbook_bytes
 from dia.data.warehouse import query
 
@@ -153,11 +153,11 @@ def member_map(
     frame = frame.assign(value=frame[measure.key].where(~hidden, 0.0))
 
     def hover(row: pd.Series) -> str:
-        kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
         count = fmt_count(row["members"], lang, mask=mask)
         rate = MASK if row.name in hidden[hidden].index else fmt_number(row["per_10k"], lang, 1)
         return (
-            f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})<br>"
+            unit_title(row, lang)
+            + "<br>"
             f"{translate(lang, MEMBERS)}: {count}<br>"
             f"{translate(lang, MAP_MEASURES[1].label)}: {rate}<br>"
             f"{translate(lang, INHABITANTS)}: {fmt_number(row['population'], lang)}"

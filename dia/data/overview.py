@@ -11,7 +11,7 @@ from core.i18n import N_, Lang, fmt_number, translate
 from dia.render.style import BORDER_LABEL
 from dia.render.maps import region_map
 from dia.privacy import fmt_count, is_small
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts
+from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 
 AREA = N_("Area")
 
@@ -35,14 +35,14 @@ MEASURES: tuple[Measure, ...] = (
 
 def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang, mask: bool = False) -> pd.Series:
     def line(row: pd.Series) -> str:
-        kind = UNIT_LABELS[row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]]
         value = (
             fmt_count(row[measure.column], lang, mask=mask)
             if measure.is_count
             else fmt_number(row[measure.column], lang, measure.decimals)
         )
         return (
-            f"<b>{row['name']}</b> ({translate(lang, kind)}, {row['country']})<br>"
+            unit_title(row, lang)
+            + "<br>"
             f"{translate(lang, measure.label)}: {value}"
             f" {translate(lang, measure.unit)}<br>"
             f"{translate(lang, AREA)}: {fmt_number(row['area_km2'], lang, 1)} km²"

@@ -8,7 +8,7 @@ from typing import Any, Literal
 import pandas as pd
 import streamlit as st
 
-from core.i18n import N_
+from core.i18n import N_, Lang, translate
 from dia.data.warehouse import query, version
 
 DeLevel = Literal["gemeinde", "verwaltungsgemeinschaft"]
@@ -57,3 +57,15 @@ def map_shapes() -> tuple[dict[str, Any], list[str]]:
 def region_facts(de_level: DeLevel) -> pd.DataFrame:
     """NL gemeenten and the DE units of ``de_level`` with population, area and density."""
     return query("region_facts", de_level=de_level)
+
+
+def unit_kind(row: pd.Series, lang: Lang) -> str:
+    """What the map unit of ``row`` is (gemeente, Samtgemeinde, …) in ``lang``; "" if unknown."""
+    kind = row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"]
+    label = UNIT_LABELS.get(kind)
+    return translate(lang, label) if label else ""
+
+
+def unit_title(row: pd.Series, lang: Lang) -> str:
+    """The first line of a map unit's hover text: its name, kind and country."""
+    return f"<b>{row['name']}</b> ({unit_kind(row, lang)}, {row['country']})"

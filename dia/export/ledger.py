@@ -42,7 +42,7 @@ from dia.data import indicators, project
 from dia.data.project import Calendar, period_label
 from dia.data.warehouse import query, version
 from dia.policy import viewer_for
-from dia.privacy import MASK, is_small
+from dia.privacy import MASK, fmt_count, is_small, numeric_for_chart
 from dia.render.style import SIDE_COLOURS
 
 TITLE = N_("DIA indicator ledger")
@@ -194,8 +194,8 @@ def _ledger_sheet(sheet: Worksheet, report: Report) -> None:
     headers = [_t(report, indicators.COLUMNS[k]) for k in keys]
     top = _banner(sheet, report, len(keys))
     rows = []
-    for row in report.ledger.itertuples(index=False):
-        small = is_small(row.cumulative)
+    shown = indicators.masked_forecast_share(report.ledger, mask=True)
+    for row, small in zip(report.ledger.itertuples(index=False), ~shown, strict=True):
         values: list[object] = []
         for key in keys:
             value = getattr(row, key)
@@ -401,7 +401,7 @@ def overview_chart(report: Report) -> bytes:
     lang = report.lang
     figure = Figure(figsize=(7.5, 0.45 * len(frame) + 1.3))
     axes = figure.add_subplot()
-    small = frame["cumulative"].map(is_small)
+    small = ~indicators.masked_forecast_share(frame, mask=True)
     share = (frame["share"] * 100).where(~small, 0)
     expected = (frame["forecast"] / frame["target"] * 100).where(~small)
     positions = list(range(len(frame)))
@@ -472,7 +472,7 @@ def indicator_charts(report: Report) -> bytes:
         small = values.map(is_small)
         axes.bar(
             labels,
-            values.where(~small, 0),
+            numeric_for_chart(values, mask=True).fillna(0),
             color="#8fb3d9",
             width=0.6,
             label=_t(report, N_("This period")),
@@ -494,7 +494,7 @@ def indicator_charts(report: Report) -> bytes:
         )
         for x, value in zip(labels, cumulative, strict=True):
             axes.annotate(
-                MASK if is_small(value) else fmt_number(value, lang),
+                fmt_count(value, lang, mask=True),
                 (x, value),
                 textcoords="offset points",
                 xytext=(0, 6),
@@ -549,11 +549,10 @@ def split_chart(report: Report) -> bytes:
             zip(left, shares, values, hidden, strict=True)
         ):
             if width >= 8 or masked:
-                text = MASK if masked else fmt_number(value, lang)
                 axes.text(
                     start + width / 2 if not masked else start + 1,
                     y,
-                    text,
+                    fmt_count(value, lang, mask=True),
                     va="center",
                     ha="center" if not masked else "left",
                     fontsize=8,

@@ -25,7 +25,7 @@ from dia.data.labour import (
     group_label,
     status_label,
 )
-from dia.data.regions import UNIT_LABELS
+from dia.data.regions import unit_kind
 from dia.privacy import fmt_count, numeric_for_chart
 from dia.render.maps import choropleth_layer, region_map
 from dia.render.style import BORDER_LABEL, GUIDE_GREY
@@ -300,8 +300,8 @@ def trend_figure(
 def _map_hover(
     row: pd.Series, labels: Mapping[str, str], group: str, lang: Lang, mask: bool
 ) -> str:
-    kind = UNIT_LABELS.get(row["vwg_type"] if isinstance(row["vwg_type"], str) else row["level"])
-    kind_text = f"{translate(lang, kind)}, " if kind else ""
+    kind = unit_kind(row, lang)
+    kind_text = f"{kind}, " if kind else ""
     area = Area(
         row["country"], row["region_code"], row["area_name"], row["source_geography"], 0, False
     ).title(lang)
