@@ -1,7 +1,8 @@
 """Languages: gettext catalogs (managed with Babel) plus locale-aware number and date formats.
 
-Catalogs live in ``locales/<lang>/LC_MESSAGES/messages.po``; they are compiled in memory on
-first use, so a fresh clone needs no build step. English is the source language.
+Catalogs live in ``locales/<lang>/LC_MESSAGES/<topic>.po``, one per topic; all of a language are
+merged and compiled in memory on first use, so a fresh clone needs no build step. English is the
+source language.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The one way the dashboard reads data: the published version, read-only, bounded queries.
+"""How the dashboard reads the warehouse: the published version, read-only, bounded queries.
 
 Queries live in ``dia/sql/<name>.sql`` and take parameters (``$name``), never values pasted into
 SQL text. Results are cached per warehouse version, so a new publish shows up on the next rerun
