@@ -168,3 +168,43 @@ def test_new_publish_reaches_an_open_page(server: str, data_dir: Path) -> None:
         page.get_by_text("Population density", exact=True).first.click()
         page.wait_for_selector(f"text={fresh.version_id}", timeout=30_000)
         browser.close()
+
+
+def test_data_page_survives_the_far_cell_file_and_the_zip_bomb(server: str, tmp_path: Path) -> None:
+    """Staff upload the two files that used to take the server down; each gets its reason, and
+    a second session keeps working on another page meanwhile."""
+    from playwright.sync_api import sync_playwright
+    from test_bad_input_corpus import CORPUS
+
+    uploads = []
+    for name in ("far_cell.xlsx", "zip_bomb.xlsx"):
+        path = tmp_path / name
+        path.write_bytes(CORPUS[name][0])
+        uploads.append(path)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        staff = browser.new_context(locale="en-GB").new_page()
+        other = browser.new_context(locale="nl-NL").new_page()
+        staff.goto(server)
+        staff.wait_for_selector("text=Warehouse version", timeout=60_000)
+        staff.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").nth(1).click()
+        staff.get_by_text("Staff · OE", exact=True).last.click()
+        staff.wait_for_selector("[data-testid=stSidebarNav] a[href$='/data']", timeout=30_000)
+        staff.locator("[data-testid=stSidebarNav] a[href$='/data']").click()
+        uploader = staff.locator("[data-testid=stFileUploader] input[type=file]")
+        uploader.wait_for(state="attached", timeout=60_000)
+        messages = []
+        for path, expected in zip(uploads, ("XFD1048576", "unpacks to"), strict=True):
+            uploader.set_input_files(str(path))
+            error = staff.locator("[data-testid=stAlertContentError]").first
+            error.wait_for(timeout=120_000)
+            staff.wait_for_selector(f"text={expected}", timeout=120_000)
+            messages.append(error.inner_text())
+            # the other session is served while (and after) the file is checked
+            other.goto(server)
+            other.wait_for_selector("text=Versie datawarehouse", timeout=60_000)
+        browser.close()
+    assert "XFD1048576" in messages[0] and "Leden" in messages[0]
+    assert "unpacks to" in messages[1]
+    with urllib.request.urlopen(f"{server}/_stcore/health", timeout=5) as response:
+        assert response.status == 200

@@ -65,7 +65,8 @@ with upload_tab:
         if problem:
             st.error(problem)
         elif not report.loadable:
-            st.error(_("Nothing in this file can be loaded."))
+            if not report.rejects:  # else the first reject above says why
+                st.error(_("Nothing in this file can be loaded."))
         else:
             mode = st.radio(
                 _("How does this file relate to the files in the inbox?"),
