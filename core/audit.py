@@ -21,7 +21,17 @@ from typing import Final
 from core.paths import data_dir
 from core.versions import current_version
 
-EVENTS: Final = ("sign_in", "sign_out", "upload", "load", "replace", "build", "export", "denied")
+EVENTS: Final = (
+    "sign_in",
+    "sign_out",
+    "upload",
+    "load",
+    "replace",
+    "build",
+    "export",
+    "denied",
+    "submit",
+)
 ACTOR_ENV: Final = "DIA_ACTOR"  # who started an etl process (set by the Data page)
 
 

@@ -343,10 +343,17 @@ def evidence_items(raw: Iterable[Iterable[object]]) -> list[EvidenceItem]:
                 str(code),
                 str(period),
                 str(side),
-                None if activity is None else str(activity),
-                None if company is None else str(company),
-                None if collaboration is None else str(collaboration),
+                _ref(activity),
+                _ref(company),
+                _ref(collaboration),
                 float(amount),  # type: ignore[arg-type]
             )
         )
     return out
+
+
+def _ref(value: object) -> str | None:
+    """An id, or None for a missing one (None, or NaN where a data frame held it)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value)

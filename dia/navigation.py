@@ -26,6 +26,7 @@ class PageSpec:
 
 
 PAGES: Final[tuple[PageSpec, ...]] = (
+    PageSpec("views/home.py", N_("Are we on track?"), ":material/speed:", "home"),
     PageSpec("views/overview.py", "Overview", ":material/map:", "overview"),
     PageSpec("views/members.py", N_("Members"), ":material/groups:", "members"),
     PageSpec("views/cooperation.py", N_("Cooperation"), ":material/handshake:", "cooperation"),
@@ -41,6 +42,9 @@ PAGES: Final[tuple[PageSpec, ...]] = (
         N_("Indicators"),
         ":material/fact_check:",
         "indicators",
+    ),
+    PageSpec(
+        "views/reports.py", N_("Reporting periods"), ":material/assignment_turned_in:", "reports"
     ),
     PageSpec("views/labour.py", N_("Skilled workers"), ":material/engineering:", "labour"),
     PageSpec("views/training.py", N_("Training and internships"), ":material/school:", "training"),

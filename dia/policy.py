@@ -38,6 +38,7 @@ ALL_ROLES: Final = frozenset(Role)
 # Pages (their url path) and the roles that may open them. The navigation lists pages in its own
 # order; what each role may open is decided here only.
 PAGE_ROLES: Final[dict[str, frozenset[Role]]] = {
+    "home": ALL_ROLES,
     "overview": ALL_ROLES,
     "members": ALL_ROLES,
     "cooperation": ALL_ROLES,
@@ -48,6 +49,7 @@ PAGE_ROLES: Final[dict[str, frozenset[Role]]] = {
     "labour": ALL_ROLES,
     "energy": ALL_ROLES,
     "presentation": ALL_ROLES,  # decks are built from what the viewer sees, funder rules applied
+    "reports": frozenset({Role.FUNDER, Role.DIRECTOR, Role.ADMIN}),
     "data": frozenset({Role.STAFF, Role.ADMIN}),
     "glossary": ALL_ROLES,  # the terms, false friends and official indicator names
 }
@@ -99,6 +101,10 @@ class Viewer:
         if self.role is not Role.STAFF:
             return False
         return association is None or association in self.associations
+
+    def may_submit_reports(self) -> bool:
+        """Submitting a reporting period, which makes its figures final: admins."""
+        return self.role is Role.ADMIN
 
     def sees_audit_log(self) -> bool:
         return self.role is Role.ADMIN
@@ -204,6 +210,8 @@ def allowed(viewer: Viewer | None, action: str, resource: str | None = None) -> 
         return viewer.sees_free_text()
     if action == "audit":
         return viewer.sees_audit_log()
+    if action == "submit":
+        return viewer.may_submit_reports()
     return False
 
 

@@ -15,13 +15,14 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Final
 
 import duckdb
 
-from core import reports
+from core import audit, reports
 from core.reports import Submission
 from core.versions import Version, current_version
 from etl.changes import inventory
@@ -74,7 +75,12 @@ def prepare(version: Version, period: str, by: str, now: dt.datetime) -> Submiss
         )
         labels: dict[str, dict[str, list[str | None]]] = {}
         for r in _rows(con, "labels"):
-            labels.setdefault(str(r["kind"]), {})[str(r["id"])] = [r["date"], r["type"], r["label"]]
+            labels.setdefault(str(r["kind"]), {})[str(r["id"])] = [
+                r["date"],
+                r["type"],
+                r["label"],
+                r["associations"],
+            ]
         sources = [
             {"title": r["title"], "vintage": r["vintage"], "is_sample": bool(r["is_sample"])}
             for r in _rows(con, "sources")
@@ -153,6 +159,13 @@ def submit(period: str, by: str) -> Submission:
             )
     submission = prepare(version, period, by, dt.datetime.now(dt.UTC))
     reports.append(submission)
+    audit.record(
+        "submit",
+        f"reporting period {period}",
+        who=os.environ.get(audit.ACTOR_ENV) or by,
+        version=submission.data_version,
+        details={"period": period, "submitted_by": by},
+    )
     return submission
 
 

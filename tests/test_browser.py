@@ -119,7 +119,7 @@ def test_overview_map_is_drawn_offline(server: str, tmp_path: Path) -> None:
                 route.abort()
 
         page.route("**/*", guard)
-        page.goto(server)
+        page.goto(f"{server}/overview")
         page.wait_for_selector(".js-plotly-plot", timeout=60_000)
         # One path per region (3 NL + 19 DE units) plus grey context areas.
         page.wait_for_function(
@@ -154,7 +154,7 @@ def test_new_publish_reaches_an_open_page(server: str, data_dir: Path) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(locale="en-GB").new_page()
-        page.goto(server)
+        page.goto(f"{server}/overview")
         page.wait_for_selector("text=Warehouse version", timeout=60_000)
         subprocess.run(
             [sys.executable, "-m", "etl", "build", "--samples"],

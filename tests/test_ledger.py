@@ -193,7 +193,8 @@ def test_excel_opens_and_holds_the_ledger(report_files: dict[str, bytes]) -> Non
     ]
     assert codes == ["CO01", "RCO115", "RCO081", "RCO087", "COLLAB", "RCO085"]
     co01 = next(row for row in cells if row[0] == "CO01")
-    assert co01[5] == 250 and isinstance(co01[8], int | float) and co01[8] > 100
+    cumulative = header.index("Kumuliert")
+    assert co01[5] == 250 and isinstance(co01[cumulative], int | float) and co01[cumulative] > 100
     # The framework each figure belongs to: CO01 of 2014–2020, RCO codes of 2021–2027.
     periods = {row[0]: row[3] for row in cells if row[0] in codes}
     assert periods["CO01"] == "2014–2020" and periods["RCO115"] == "2021–2027"

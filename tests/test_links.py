@@ -12,6 +12,9 @@ from dia.auth import Role
 from tests.apptest import DASHBOARD, index_of
 
 
+OVERVIEW = "views/overview.py"  # the filters in these links are the overview's
+
+
 def _open(params: dict[str, str], role_index: int, page: str | None = None) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=90)
     at.session_state["demo_user"] = role_index
@@ -24,7 +27,7 @@ def _open(params: dict[str, str], role_index: int, page: str | None = None) -> A
 
 def test_link_restores_language_and_filters(data_dir: Path, published: Version) -> None:
     params = {"lang": "de", "measure": "density", "units": "gemeinde"}
-    at = _open(params, index_of(Role.DIRECTOR, "WVE"))
+    at = _open(params, index_of(Role.DIRECTOR, "WVE"), OVERVIEW)
     assert not at.exception
     assert at.session_state["lang"] == "de"
     radios = {radio.key: radio.value for radio in at.radio}
@@ -39,7 +42,7 @@ def test_link_restores_language_and_filters(data_dir: Path, published: Version) 
 def test_link_never_carries_a_role(data_dir: Path) -> None:
     funder = index_of(Role.FUNDER)
     params = {"lang": "nl", "measure": "members", "demo_user": str(index_of(Role.ADMIN))}
-    at = _open(params, funder)
+    at = _open(params, funder, OVERVIEW)
     assert not at.exception
     assert at.session_state["demo_user"] == funder  # the role comes from the opener only
     assert [box.value for box in at.sidebar.selectbox] == ["nl", funder]

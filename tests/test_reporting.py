@@ -8,6 +8,8 @@ expected corrections are computed here from the first build's participation rows
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -20,6 +22,7 @@ from pathlib import Path
 import duckdb
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from core import reports
 from core.paths import PROJECT_ROOT
@@ -29,6 +32,42 @@ pytestmark = pytest.mark.xdist_group("reporting")
 PERIOD = "2023-H1"
 NEXT = "2023-H2"
 RECORDS = "dia_activiteitenregister_2021-2023.xlsx"
+
+
+@contextlib.contextmanager
+def using(data: Path) -> Iterator[None]:
+    """Point this process (the dashboard's code) at ``data`` for a while."""
+    previous = os.environ.get("DIA_DATA_DIR")
+    os.environ["DIA_DATA_DIR"] = str(data)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("DIA_DATA_DIR", None)
+        else:
+            os.environ["DIA_DATA_DIR"] = previous
+
+
+def submitted_files(data: Path) -> dict[str, object]:
+    """The ledger sheet's rows (Excel, director) and the PDF's text of the submitted period."""
+    from dia.data import project
+    from dia.export import ledger as ledger_export
+    from dia.policy import Role, viewer_for
+
+    with using(data):
+        cal = project.calendar()
+        report = ledger_export.prepare(PERIOD, "nl", cal, is_sample=project.is_sample())
+        book = openpyxl.load_workbook(
+            io.BytesIO(ledger_export.excel_bytes(report, viewer_for(Role.DIRECTOR, ["OE"])))
+        )
+        pdf = PdfReader(io.BytesIO(ledger_export.pdf_bytes(report)))
+    return {
+        "sheets": {
+            sheet.title: [[c.value for c in row] for row in sheet.iter_rows()]
+            for sheet in book.worksheets
+        },
+        "pdf": [page.extract_text() for page in pdf.pages],
+    }
 
 
 def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -57,6 +96,7 @@ def live_values(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], fl
 class Scenario:
     data: Path
     submitted: dict[str, object]  # `report show --json` right after submitting
+    files_before: dict[str, object]  # the submitted report's files, made before the rebuild
     removed_activity: str
     removed_participation: tuple[str, str]  # activity, company
     expected_rco081: dict[str, float]  # side → change
@@ -101,6 +141,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
     assert cli(data, "submit", PERIOD, "--by", "tester").returncode == 0
     shown = cli(data, "show", PERIOD, "--json")
     assert shown.returncode == 0, shown.stderr
+    files_before = submitted_files(data)
     with warehouse(data) as con:
         # Activity A: held in the period, its participants only in the OE records workbook.
         activity, venue_side = con.execute(
@@ -164,6 +205,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
     yield Scenario(
         data=data,
         submitted=json.loads(shown.stdout),
+        files_before=files_before,
         removed_activity=activity,
         removed_participation=(other, company),
         expected_rco081=expected_rco081,
@@ -312,3 +354,73 @@ def test_store_ignores_half_written_and_damaged_files(tmp_path: Path) -> None:
     with pytest.raises(reports.AlreadySubmittedError):
         reports.append(first, store)
     assert json.loads((store / "2022-H1.json").read_text())["values"] == {"X": {"NL": 3.0}}
+
+
+def test_submitted_report_files_come_back_with_the_same_figures(scenario: Scenario) -> None:
+    after = submitted_files(scenario.data)
+    assert after == scenario.files_before
+    ledger = next(iter(after["sheets"].values()))  # type: ignore[attr-defined]
+    header = next(row for row in ledger if row[0] == "Code")
+    column = header.index("Deze periode")
+    values = {row[0]: row[column] for row in ledger if row[0] in scenario.submitted["values"]}  # type: ignore[operator]
+    submitted = scenario.submitted["values"]
+    assert values == {
+        code: sum(sides.values())
+        for code, sides in submitted.items()  # type: ignore[attr-defined]
+    }
+
+
+def test_dashboard_ledger_freezes_and_corrects(scenario: Scenario) -> None:
+    from dia.data import indicators, project, reporting
+
+    with using(scenario.data):
+        cal = project.calendar()
+        frozen = indicators.ledger(PERIOD, "en", cal).set_index("code")
+        following = indicators.ledger(NEXT, "en", cal).set_index("code")
+        corrections = reporting.corrections(NEXT, cal, "en").set_index("code")["correction"]
+        base, changes = reporting.correction_changes(NEXT, cal)
+        with warehouse(scenario.data) as con:
+            live = live_values(con)
+    done = reports.submissions(scenario.data / "reports")[0]
+    for code, sides in scenario.submitted["values"].items():  # type: ignore[attr-defined]
+        assert frozen.loc[code, "this_period"] == sum(sides.values())
+        assert following.loc[code, "previous"] == done.total("cumulative", code)
+        live_cum = sum(v for (c, p, _s), v in live.items() if c == code and p <= NEXT)
+        assert following.loc[code, "cumulative"] == live_cum
+    assert corrections["RCO115"] == sum(scenario.expected_rco115.values())
+    assert corrections["RCO081"] == sum(scenario.expected_rco081.values())
+    assert following.loc["RCO115", "correction"] == -1
+    # The evidence the page lists: exactly the removed activity for RCO115, nothing added.
+    assert base is not None and base.period == PERIOD
+    by_code = {c.code: c for c in changes}
+    assert by_code["RCO115"].ids("activity", added=False) == [scenario.removed_activity]
+    assert by_code["RCO115"].added == []
+    assert set(by_code) <= {"CO01", "RCO081", "RCO115", "RCO085"}
+
+
+def test_landing_and_reporting_pages_show_the_correction(
+    scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dia.auth import Role
+    from tests.apptest import all_text, index_of, open_page
+
+    monkeypatch.setenv("DIA_DATA_DIR", str(scenario.data))
+    with warehouse(scenario.data) as con:
+        title = con.execute(
+            "SELECT label FROM change_item WHERE kind = 'activity' AND item_id = ?",
+            [scenario.removed_activity],
+        ).fetchone()[0]
+    director = all_text(open_page(None, index_of(Role.DIRECTOR, "OE"), "en"))
+    assert "Corrections to earlier reports" in director and "RCO115 −1" in director
+    assert "Activities: 1 removed" in director
+    funder_at = open_page(None, index_of(Role.FUNDER), "en")
+    assert not funder_at.exception
+    funder = all_text(funder_at)
+    assert "Activities: <5 removed" in funder and "RCO115 −<5" in funder
+    assert title not in funder
+    admin_at = open_page("views/reports.py", index_of(Role.ADMIN), "en")
+    assert not admin_at.exception
+    admin = all_text(admin_at)
+    assert scenario.removed_activity in admin and title in admin
+    funder_reports = all_text(open_page("views/reports.py", index_of(Role.FUNDER), "en"))
+    assert scenario.removed_activity not in funder_reports and title not in funder_reports

@@ -20,7 +20,8 @@ from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-# E-mail -> (what the menu must list, what it must not list). Overview is everyone's first page.
+# E-mail -> (what the menu must list, what it must not list). "Are we on track?" is everyone's
+# first page.
 PEOPLE = {
     "it@ondernemend-emmen.nl": ({"Project progress", "Data and uploads", "Indicators"}, set()),
     "j.jansen@ondernemend-emmen.nl": ({"Project progress", "Indicators"}, {"Data and uploads"}),
@@ -137,7 +138,7 @@ def test_sign_in_as_every_role_and_out(data_dir: Path, tmp_path: Path) -> None:
             menu = {text.strip().splitlines()[-1] for text in links}  # after the icon's name
             sidebar = page.locator("[data-testid=stSidebar]").inner_text()
             page.screenshot(path=str(shots / f"{email}.png"), full_page=True)
-            assert "Zuidoost-Drenthe" in heading, (email, heading)  # the overview: first page
+            assert heading == "Are we on track?", (email, heading)  # the landing page: first page
             assert listed <= menu and not (unlisted & menu), (email, menu)
             assert email in sidebar, "the sidebar names who is signed in"
             assert "Preview as" not in sidebar, "no role preview once sign-in is configured"

@@ -32,6 +32,7 @@ from dia.privacy import MASK, fmt_count, is_small
 from dia.data.project import Calendar, period_label
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
+from dia.data import reporting
 
 ON_TRACK_COLOUR: Final = "#009E73"
 BEHIND_COLOUR: Final = "#D55E00"
@@ -46,6 +47,7 @@ COLUMNS: Final[dict[str, str]] = {
     "baseline": N_("Baseline"),
     "target": N_("Target"),
     "previous": N_("Previously reported"),
+    "correction": N_("Correction"),
     "this_period": N_("This period"),
     "cumulative": N_("Cumulative"),
     "share": N_("Share of target"),
@@ -57,6 +59,7 @@ COLUMNS: Final[dict[str, str]] = {
 # Columns that count things; "<5" applies to them (a target is a plan, not a count).
 COUNTS: Final = (
     "previous",
+    "correction",
     "this_period",
     "cumulative",
     "forecast",
@@ -117,9 +120,17 @@ def forecast(cumulative: float, cal: Calendar, period: str) -> float:
 
 
 def ledger(period: str, lang: Lang, cal: Calendar) -> pd.DataFrame:
-    """One row per indicator with the numbers of the ledger (unformatted), its sides, the
-    forecast, the share of the target reached and whether the forecast reaches the target."""
-    frame = query("indicator_ledger", period=period, lang=lang).copy()
+    """One row per indicator with the numbers of the ledger (unformatted; submitted periods
+    frozen, see dia/data/reporting.py), its sides, the forecast, the share of the target
+    reached and whether the forecast reaches the target."""
+    frame = query("indicator_ledger", period=period, lang=lang)
+    return complete(reporting.with_reported(frame, period, cal), cal, period)
+
+
+def complete(frame: pd.DataFrame, cal: Calendar, period: str) -> pd.DataFrame:
+    """The ledger ``frame`` with its forecast, share of the target and on-track flag; a side
+    the indicator does not have is left empty."""
+    frame = frame.copy()
     frame["forecast"] = [forecast(c, cal, period) for c in frame["cumulative"]]
     frame["share"] = frame["cumulative"] / frame["target"]
     frame["on_track"] = frame["forecast"] >= frame["target"]
@@ -174,6 +185,8 @@ def ledger_table(
 def _count(value: float | None, lang: Lang, mask: bool) -> str:
     if value is None or value != value:
         return "–"
+    if value < 0:  # a correction: "−<5" hides a small one as "<5" hides a small count
+        return "−" + fmt_count(round(-value), lang, mask=mask)
     return fmt_count(round(value), lang, mask=mask)
 
 
@@ -241,10 +254,10 @@ def overview_figure(frame: pd.DataFrame, lang: Lang, *, mask: bool, end: dt.date
 def progress_figure(code: str, lang: Lang, cal: Calendar, *, mask: bool) -> go.Figure:
     """One indicator over the reporting periods: each period's value per side, the cumulative
     against the target and the forecast line to the end date."""
-    series = query("indicator_series")
+    ledger_rows = query("indicator_ledger", period=cal.current, lang=lang)
+    series = reporting.series(cal, ledger_rows)
     series = series[series["code"] == code]
-    ledger_row = query("indicator_ledger", period=cal.current, lang=lang)
-    row = ledger_row[ledger_row["code"] == code].iloc[0]
+    row = ledger_rows[ledger_rows["code"] == code].iloc[0]
     labels = [period_label(p, lang) for p in series["period"]]
     figure = go.Figure()
     for side, column in SIDE_COLUMNS.items():

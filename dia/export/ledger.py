@@ -37,8 +37,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.cells import neutralise_workbook
 from core.codes import SIDES
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
+from core.reports import Submission
 from dia.auth import Role, User
-from dia.data import indicators, project
+from dia.data import indicators, project, reporting
 from dia.data.project import Calendar, period_label
 from dia.data.warehouse import query, version
 from dia.policy import viewer_for
@@ -69,17 +70,38 @@ class Report:
     series: pd.DataFrame
     is_sample: bool
     generated: dt.date
+    sources: pd.DataFrame  # title, vintage, is_sample
+    submitted: Submission | None = None  # the stored report, for a submitted period
 
 
 def prepare(period: str, lang: Lang, cal: Calendar, *, is_sample: bool) -> Report:
+    """The report of ``period``: for a submitted period exactly as it was submitted (from the
+    store, whatever the warehouse holds now), else from today's records."""
+    done = reporting.submission(period)
+    if done is not None:
+        frozen = reporting.snapshot_calendar(done)
+        frame = reporting.snapshot_ledger(done, lang)
+        return Report(
+            period=period,
+            lang=lang,
+            cal=frozen,
+            ledger=indicators.complete(frame, frozen, period),
+            series=reporting.snapshot_series(done, frame),
+            is_sample=bool(done.snapshot.get("is_sample")),
+            generated=reporting.submitted_on(done).date(),
+            sources=reporting.snapshot_sources(done),
+            submitted=done,
+        )
+    ledger = indicators.ledger(period, lang, cal)
     return Report(
         period=period,
         lang=lang,
         cal=cal,
-        ledger=indicators.ledger(period, lang, cal),
-        series=query("indicator_series"),
+        ledger=ledger,
+        series=reporting.series(cal, ledger),
         is_sample=is_sample,
         generated=dt.date.today(),
+        sources=query("record_sources"),
     )
 
 
@@ -99,6 +121,13 @@ def _heading(report: Report) -> tuple[str, str]:
         first=fmt_date(report.cal.project_start, report.lang),
         last=fmt_date(report.cal.project_end, report.lang),
     )
+    if report.submitted is not None:
+        subtitle += " · " + _t(
+            report,
+            N_("submitted on {date} by {who}"),
+            date=fmt_date(report.generated, report.lang),
+            who=report.submitted.submitted_by,
+        )
     return title, subtitle
 
 
@@ -109,9 +138,15 @@ def download_name(period: str, suffix: str) -> str:
 
 @st.cache_data(ttl=3600, max_entries=24, show_spinner=False)
 def _file(
-    version_id: str, kind: str, period: str, lang: Lang, role: str, association: str | None
+    version_id: str,
+    kind: str,
+    period: str,
+    lang: Lang,
+    role: str,
+    association: str | None,
+    submitted_at: str | None,
 ) -> bytes:
-    """One export, cached per warehouse version and everything that changes it."""
+    """One export, cached per warehouse version, submission and everything that changes it."""
     report = prepare(period, lang, project.calendar(), is_sample=project.is_sample())
     if kind == "pdf":
         return pdf_bytes(report)
@@ -124,7 +159,9 @@ def _deferred(kind: str, period: str, lang: Lang, user: User) -> Callable[[], by
     thread: everything it needs is bound now)."""
     version_id = version().version_id
     role, association = user.role.value, user.association
-    return lambda: _file(version_id, kind, period, lang, role, association)
+    done = reporting.submission(period)
+    submitted_at = done.submitted_at if done else None
+    return lambda: _file(version_id, kind, period, lang, role, association, submitted_at)
 
 
 def excel_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
@@ -277,7 +314,13 @@ def _evidence_sheets(book: Workbook, report: Report, user: User) -> None:
     see members, the companies (names of their own association's members only)."""
     activities: list[pd.DataFrame] = []
     companies: list[pd.DataFrame] = []
-    for code in report.ledger["code"]:
+    if report.submitted is not None:  # as submitted: the counted items kept with the report
+        names = frozenset(user.visible_associations())
+        frozen = reporting.snapshot_evidence(report.submitted, report.lang, names_of=names)
+        activities = [frozen.activities] if not frozen.activities.empty else []
+        if not user.aggregates_only and not frozen.companies.empty:
+            companies = [frozen.companies]
+    for code in report.ledger["code"] if report.submitted is None else []:
         found = indicators.evidence(code, report.period, report.lang, user, exported=True)
         if found.activities is not None:
             activities.append(found.activities.assign(**{_t(report, N_("Code")): code}))
@@ -328,7 +371,7 @@ def _definitions_sheet(sheet: Worksheet, report: Report) -> None:
     end = _table(sheet, top, headers, rows)
     for line in range(top + 1, end):
         sheet.cell(row=line, column=5).alignment = Alignment(wrap_text=True, vertical="top")
-    sources = query("record_sources")
+    sources = report.sources
     source_top = end + 2
     sheet.cell(row=source_top, column=1, value=_t(report, N_("Sources"))).font = Font(bold=True)
     end = _table(
@@ -343,7 +386,7 @@ def _definitions_sheet(sheet: Worksheet, report: Report) -> None:
     notes = [
         _t(report, indicators.FORECAST_METHOD),
         _t(report, indicators.MASK_NOTE),
-        _t(report, RECOMPUTED),
+        _t(report, FINAL),
         indicators.ACKNOWLEDGEMENT,
     ]
     for offset, note in enumerate(notes, start=1):
@@ -352,9 +395,9 @@ def _definitions_sheet(sheet: Worksheet, report: Report) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-RECOMPUTED = N_(
-    "All figures are computed from the project records as loaded on the build date; records "
-    "added later for an earlier period change that period's figures."
+FINAL = N_(
+    "Figures of submitted reporting periods are final: a later change to the records appears as "
+    "a correction in the next report, never as a changed figure of a submitted period."
 )
 
 
@@ -629,7 +672,7 @@ def pdf_bytes(report: Report) -> bytes:
         indicators.FORECAST_METHOD,
         indicators.MASK_NOTE,
         N_("NL–DE jointly: counted for both sides together (see the definitions)."),
-        RECOMPUTED,
+        FINAL,
     ):
         pdf.multi_cell(0, 4, _t(report, note), new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
@@ -665,7 +708,8 @@ def _column_widths(pdf: FPDF, table: pd.DataFrame, name_column: int) -> list[flo
 
 
 def _pdf_ledger(pdf: FPDF, report: Report) -> None:
-    table = indicators.ledger_table(report.ledger, report.lang, mask=True)
+    # Compact (the three sides in one column, units with the definitions): it fits the page.
+    table = indicators.ledger_table(report.ledger, report.lang, mask=True, compact=True)
     # The programme period goes under the code (its own column would not fit the page).
     code, period = (_t(report, indicators.COLUMNS[key]) for key in ("code", "programme_period"))
     table = table.drop(columns=period)
@@ -723,5 +767,5 @@ def _pdf_definitions(pdf: FPDF, report: Report) -> None:
     pdf.set_font(FONT, "B", 9)
     pdf.cell(0, 6, _t(report, N_("Sources")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 8)
-    for source in query("record_sources").itertuples(index=False):
+    for source in report.sources.itertuples(index=False):
         pdf.multi_cell(0, 4, f"{source.title} · {source.vintage}", new_x="LMARGIN", new_y="NEXT")

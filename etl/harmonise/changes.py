@@ -11,7 +11,7 @@ import duckdb
 from core import reports
 from core.paths import warehouse_dir
 from core.versions import current_version
-from etl.changes import Inventory, compare, inventory, store
+from etl.changes import SQL_DIR, Inventory, compare, inventory, store
 
 if TYPE_CHECKING:
     from etl.build_report import BuildReport
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
     now = dt.datetime.now(dt.UTC)
+    con.execute((SQL_DIR / "evidence_label.sql").read_text(encoding="utf-8"))
     after = inventory(con)
     previous = current_version(warehouse_dir())  # still the published one while we build
     if previous is not None:

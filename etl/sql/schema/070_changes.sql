@@ -34,3 +34,15 @@ CREATE TABLE change_indicator (
     before  DOUBLE NOT NULL,   -- total then
     after   DOUBLE NOT NULL    -- total now
 );
+
+-- Names of what the indicators count (activities, companies with their associations,
+-- collaborations): kept with a submitted report, so a later correction can say what was added
+-- or removed even after it left the records.
+CREATE TABLE evidence_label (
+    kind          VARCHAR NOT NULL,   -- activity | company | collaboration
+    id            VARCHAR NOT NULL,
+    date          VARCHAR,            -- activity date, collaboration start (ISO)
+    type          VARCHAR,            -- activity/collaboration type; country of a company
+    label         VARCHAR,            -- title or name (never shown to funders)
+    associations  VARCHAR             -- companies: 'OE', 'WVE' or 'OE,WVE'
+);

@@ -1,0 +1,142 @@
+"""Reporting periods: which are submitted (final) and which are open, each submitted report's
+files as they were submitted, the correction the next report carries with its evidence, and —
+for administrators — submitting a period."""
+
+import streamlit as st
+
+from core.i18n import fmt_date
+from dia.data import indicators, project, reporting
+from dia.export import ledger as ledger_export
+from dia.page import _, page_setup
+from dia.render import reporting as view
+
+user, lang = page_setup(__file__)
+mask = user.mask_small_counts()
+
+st.title(_("Reporting periods"))
+st.caption(
+    _(
+        "A submitted report is final: its figures never change. When the records change later, "
+        "the difference appears as a correction in the next report."
+    )
+)
+if not project.has_records():
+    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
+    st.stop()
+cal = project.calendar()
+done, unreadable = reporting.store()
+for bad in unreadable:
+    st.error(_("Unreadable report file: {file}", file=f"{bad.path} ({bad.reason})"))
+
+st.dataframe(view.periods_table(cal, done, lang), hide_index=True, width="stretch")
+
+if done:
+    st.subheader(_("Submitted reports"))
+    period = st.selectbox(
+        _("Reporting period"),
+        [s.period for s in done],
+        index=len(done) - 1,
+        format_func=lambda p, lang=lang: project.period_label(p, lang),
+        key="reports_submitted",
+    )
+    chosen = reporting.submission(period)
+    assert chosen is not None
+    st.caption(
+        _(
+            "Submitted on {date} by {who}, from data version {version}.",
+            date=fmt_date(reporting.submitted_on(chosen), lang),
+            who=chosen.submitted_by,
+            version=chosen.data_version,
+        )
+    )
+    frozen = indicators.complete(
+        reporting.snapshot_ledger(chosen, lang), reporting.snapshot_calendar(chosen), period
+    )
+    st.table(indicators.ledger_table(frozen, lang, mask=mask, compact=True), hide_index=True)
+    left, right, _spacer = st.columns([1, 1, 2])
+    with left:
+        st.download_button(
+            _("Ledger as Excel (.xlsx)"),
+            data=ledger_export.excel_download(period, lang, user),
+            file_name=ledger_export.download_name(period, "xlsx"),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/table_view:",
+            key="submitted_xlsx",
+        )
+    with right:
+        st.download_button(
+            _("Report as PDF"),
+            data=ledger_export.pdf_download(period, lang, user),
+            file_name=ledger_export.download_name(period, "pdf"),
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+            key="submitted_pdf",
+        )
+
+upcoming = reporting.next_report(cal)
+if upcoming is not None:
+    st.subheader(
+        _("Corrections for the next report ({period})", period=project.period_label(upcoming, lang))
+    )
+    base, changes = reporting.correction_changes(upcoming, cal)
+    corrected = reporting.corrections(upcoming, cal, lang)
+    if base is None:
+        st.caption(_("No report has been submitted yet, so there is nothing to correct."))
+    elif corrected.empty and not changes:
+        st.caption(
+            _(
+                "The records agree with the report for {period}: no corrections.",
+                period=project.period_label(base.period, lang),
+            )
+        )
+    else:
+        st.markdown(
+            _(
+                "The records now differ from what was reported up to {period}. The report for "
+                "{next} carries the difference as a correction:",
+                period=project.period_label(base.period, lang),
+                next=project.period_label(upcoming, lang),
+            )
+        )
+        st.dataframe(view.corrections_table(corrected, lang, mask=mask), hide_index=True)
+        st.markdown("##### " + _("Evidence of the corrections"))
+        if mask:
+            st.dataframe(view.correction_counts_table(changes, lang), hide_index=True)
+        else:
+            st.dataframe(
+                reporting.correction_table(
+                    changes,
+                    base,
+                    lang,
+                    sees_names=user.visible_associations(),
+                    free_text=user.sees_free_text(),
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+
+if user.may_submit_reports():
+    st.subheader(_("Submit a reporting period"))
+    open_periods = reporting.submittable(cal)
+    if not open_periods:
+        st.caption(_("Every reporting period that has begun is submitted."))
+    else:
+        with st.form("submit_period"):
+            period = st.selectbox(
+                _("Reporting period"),
+                open_periods,
+                format_func=lambda p, lang=lang: project.period_label(p, lang),
+            )
+            sure = st.checkbox(
+                _("I have checked the figures; the report becomes final and cannot be changed.")
+            )
+            if st.form_submit_button(_("Submit"), type="primary", disabled=False):
+                if not sure:
+                    st.warning(_("Please confirm first."))
+                else:
+                    outcome = reporting.submit(
+                        period, user.name or user.email or "admin", user.email or "demo"
+                    )
+                    (st.success if outcome.ok else st.error)(outcome.message)
