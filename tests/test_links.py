@@ -11,7 +11,6 @@ from core.versions import Version
 from dia.auth import Role
 from tests.apptest import DASHBOARD, index_of
 
-
 OVERVIEW = "views/overview.py"  # the filters in these links are the overview's
 
 

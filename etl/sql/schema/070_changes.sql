@@ -40,7 +40,7 @@ CREATE TABLE change_indicator (
 -- or removed even after it left the records.
 CREATE TABLE evidence_label (
     kind          VARCHAR NOT NULL,   -- activity | company | collaboration
-    id            VARCHAR NOT NULL,
+    id            VARCHAR NOT NULL,   -- the activity, company or collaboration id
     date          VARCHAR,            -- activity date, collaboration start (ISO)
     type          VARCHAR,            -- activity/collaboration type; country of a company
     label         VARCHAR,            -- title or name (never shown to funders)
