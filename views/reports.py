@@ -25,6 +25,12 @@ if not project.has_records():
     st.stop()
 cal = project.calendar()
 done, unreadable = reporting.store()
+
+
+def translated_period(period: str) -> str:
+    return project.period_label(period, lang)
+
+
 for bad in unreadable:
     st.error(_("Unreadable report file: {file}", file=f"{bad.path} ({bad.reason})"))
 
@@ -32,12 +38,15 @@ st.dataframe(view.periods_table(cal, done, lang), hide_index=True, width="stretc
 
 if done:
     st.subheader(_("Submitted reports"))
-    period = st.selectbox(
-        _("Reporting period"),
-        [s.period for s in done],
-        index=len(done) - 1,
-        format_func=lambda p, lang=lang: project.period_label(p, lang),
-        key="reports_submitted",
+    submitted_periods: list[str] = [s.period for s in done]
+    period = str(
+        st.selectbox(
+            _("Reporting period"),
+            submitted_periods,
+            index=len(done) - 1,
+            format_func=translated_period,
+            key="reports_submitted",
+        )
     )
     chosen = reporting.submission(period)
     assert chosen is not None
@@ -124,10 +133,8 @@ if user.may_submit_reports():
         st.caption(_("Every reporting period that has begun is submitted."))
     else:
         with st.form("submit_period"):
-            period = st.selectbox(
-                _("Reporting period"),
-                open_periods,
-                format_func=lambda p, lang=lang: project.period_label(p, lang),
+            to_submit = str(
+                st.selectbox(_("Reporting period"), open_periods, format_func=translated_period)
             )
             sure = st.checkbox(
                 _("I have checked the figures; the report becomes final and cannot be changed.")
@@ -137,6 +144,6 @@ if user.may_submit_reports():
                     st.warning(_("Please confirm first."))
                 else:
                     outcome = reporting.submit(
-                        period, user.name or user.email or "admin", user.email or "demo"
+                        to_submit, user.name or user.email or "admin", user.email or "demo"
                     )
                     (st.success if outcome.ok else st.error)(outcome.message)
