@@ -57,6 +57,8 @@ import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from etl.reference import REGION_PROPERTIES
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RAW = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw"
 DEFAULT_OUT = PROJECT_ROOT / "data" / "reference"
@@ -122,20 +124,7 @@ LEVEL_ORDER = {
     "verwaltungsgemeinschaft": 5,
     "gemeinde": 6,
 }
-PROPERTY_ORDER = (
-    "region_id",
-    "country",
-    "level",
-    "code",
-    "name",
-    "parent_id",
-    "population",
-    "population_year",
-    "population_source",
-    "area_km2",
-    "vwg_type",
-    "is_context",
-)
+PROPERTY_ORDER = REGION_PROPERTIES
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Final
 
 import duckdb
 import pandas as pd
 
 from core.paths import REFERENCE_DIR
 
-REGION_COLUMNS = [
+# Properties of every region in data/reference/regions.geojson, in this order.
+REGION_PROPERTIES: Final = (
     "region_id",
     "country",
     "level",
@@ -23,8 +25,8 @@ REGION_COLUMNS = [
     "area_km2",
     "vwg_type",
     "is_context",
-    "geometry_geojson",
-]
+)
+REGION_COLUMNS = [*REGION_PROPERTIES, "geometry_geojson"]
 
 
 def region_frame(reference_dir: Path = REFERENCE_DIR) -> pd.DataFrame:

@@ -20,6 +20,8 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from etl.reference import REGION_PROPERTIES
+
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 REGIONS = REFERENCE / "regions.geojson"
 BORDER = REFERENCE / "national_border.geojson"
@@ -30,20 +32,7 @@ NL_DE_OVERLAP_TOLERANCE_M2 = 10.0  # total over the whole national border
 GAP_TOLERANCE_M2 = 10.0  # uncovered area inside a parent / along the national border
 MAP_UNIT_LEVELS = ("gemeente", "gemeinde", "context")
 
-PROPERTIES = {
-    "region_id",
-    "country",
-    "level",
-    "code",
-    "name",
-    "parent_id",
-    "population",
-    "population_year",
-    "population_source",
-    "area_km2",
-    "vwg_type",
-    "is_context",
-}
+PROPERTIES = set(REGION_PROPERTIES)
 
 _TO_3035 = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:3035", always_xy=True)
 

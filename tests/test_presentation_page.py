@@ -39,7 +39,8 @@ def test_add_map_in_dutch_and_build_the_deck_in_german(data_dir: Path) -> None:
     assert "Quelle: Grenzen: BKG" in texts
     notes = slides[1].notes_slide.notes_text_frame.text
     assert (
-        "NL: Hoogste op de kaart: Emmen" in notes and "DE: Am höchsten auf der Karte: Emmen" in notes
+        "NL: Hoogste op de kaart: Emmen" in notes
+        and "DE: Am höchsten auf der Karte: Emmen" in notes
     )
 
 

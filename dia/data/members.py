@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
+from dia.render.charts import bar_values, layout
 from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL
 from dia.auth import ASSOCIATIONS, Role, User
 from dia.render.maps import region_map
@@ -181,27 +182,6 @@ def member_map(
 # --- charts ---------------------------------------------------------------------------------
 
 
-def _bar_values(counts: pd.Series, lang: Lang, mask: bool) -> tuple[pd.Series, list[str]]:
-    """Bar heights and labels: masked counts get no bar and the label "<5"."""
-    small = counts.map(is_small) if mask else pd.Series(False, index=counts.index)
-    heights = counts.where(~small, 0)
-    labels = [fmt_count(value, lang, mask=mask) if value else "" for value in counts]
-    return heights, labels
-
-
-def _layout(figure: go.Figure, lang: Lang, title: str, height: int) -> go.Figure:
-    figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
-        separators=plotly_separators(lang),
-        height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
-        barmode="group",
-        plot_bgcolor="white",
-    )
-    return figure
-
-
 def sector_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
     """Memberships per NACE section, one bar per association."""
     frame = query("members_by_sector", lang=lang, as_of=as_of).copy()
@@ -212,7 +192,7 @@ def sector_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
     for association in ASSOCIATIONS:
         part = frame[frame["association"] == association].set_index("label").reindex(order)
         counts = part["members"].fillna(0).astype(int)
-        heights, labels = _bar_values(counts, lang, mask)
+        heights, labels = bar_values(counts, lang, mask=mask, blank_zero=True)
         figure.add_bar(
             y=order,
             x=heights,
@@ -239,7 +219,7 @@ def sector_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
         range=[0, top * 1.15],  # room for the labels behind the bars
     )
     figure.update_yaxes(title=None)
-    return _layout(figure, lang, translate(lang, N_("Members by sector (NACE section)")), 560)
+    return layout(figure, lang, translate(lang, N_("Members by sector (NACE section)")), 560).update_layout(barmode="group")
 
 
 def size_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
@@ -252,7 +232,7 @@ def size_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
             frame[frame["association"] == association].set_index("size_class").reindex(SIZE_ORDER)
         )
         counts = part["members"].fillna(0).astype(int)
-        heights, labels = _bar_values(counts, lang, mask)
+        heights, labels = bar_values(counts, lang, mask=mask, blank_zero=True)
         figure.add_bar(
             x=labels_x,
             y=heights,
@@ -270,7 +250,7 @@ def size_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
         title=translate(lang, N_("Members")), gridcolor="#eeeeee", range=[0, top * 1.12]
     )
     figure.update_xaxes(title=translate(lang, N_("Size class (employees)")))
-    return _layout(figure, lang, translate(lang, N_("Members by company size")), 560)
+    return layout(figure, lang, translate(lang, N_("Members by company size")), 560).update_layout(barmode="group")
 
 
 def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) -> go.Figure:
@@ -285,8 +265,8 @@ def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) 
         part = frame[frame["association"] == association]
         if part.empty:
             continue
-        up, up_labels = _bar_values(part["joined"], lang, mask)
-        down, down_labels = _bar_values(part["left_"], lang, mask)
+        up, up_labels = bar_values(part["joined"], lang, mask=mask, blank_zero=True)
+        down, down_labels = bar_values(part["left_"], lang, mask=mask, blank_zero=True)
         figure.add_bar(
             x=part["year"],
             y=up,
@@ -340,7 +320,7 @@ def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) 
         },
         barmode="relative",
     )
-    _layout(figure, lang, translate(lang, N_("Joins and leavers per year")), 500)
+    layout(figure, lang, translate(lang, N_("Joins and leavers per year")), 500)
     figure.update_layout(
         barmode="relative",
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0, "xanchor": "left"},

@@ -25,9 +25,14 @@ def layout(figure: go.Figure, lang: Lang, title: str, height: int = 380) -> go.F
     return figure
 
 
-def bar_values(counts: pd.Series, lang: Lang, *, mask: bool) -> tuple[pd.Series, list[str]]:
+def bar_values(
+    counts: pd.Series, lang: Lang, *, mask: bool, blank_zero: bool = False
+) -> tuple[pd.Series, list[str]]:
     """Bar heights and their labels: with ``mask``, counts of 1–4 get no bar and the label
-    "<5", so the chart cannot reveal them."""
+    "<5", so the chart cannot reveal them; with ``blank_zero`` a zero gets no label."""
     small = counts.map(is_small) if mask else pd.Series(False, index=counts.index)
     heights = counts.where(~small, 0)
-    return heights, [fmt_count(value, lang, mask=mask) for value in counts]
+    labels = [
+        "" if blank_zero and not value else fmt_count(value, lang, mask=mask) for value in counts
+    ]
+    return heights, labels
