@@ -43,6 +43,8 @@ VALUES: dict[str, dict[str, Any]] = {
         "person": "Anouk Veenstra",
         "email": "anouk@veenstra.nl",
         "phone": "0591-123456",
+        "training_company": "ja",
+        "internship_places": 3,
     },
     "WVE": {
         "member_number": "20001",
@@ -58,6 +60,8 @@ VALUES: dict[str, dict[str, Any]] = {
         "person": "Stefan Brinker",
         "email": "s.brinker@emstec.de",
         "phone": "05931 12345",
+        "training_company": "Ja",
+        "internship_places": "2",
     },
 }
 
@@ -145,6 +149,8 @@ def test_every_alias_is_read(tmp_path: Path, association: str, field: str, alias
         "person": ("person", values["person"]),
         "email": ("email", values["email"]),
         "phone": ("phone", values["phone"]),
+        "training_company": ("training_company", True),
+        "internship_places": ("internship_places", 3 if association == "OE" else 2),
     }
     if field in checks:
         column, expected = checks[field]
@@ -447,3 +453,25 @@ def test_sample_files_hold_what_the_plan_says(tmp_path: Path, scale: int) -> Non
     again.mkdir()
     rewritten = generate(again, scale)
     assert [p.read_bytes() for p in rewritten] == [p.read_bytes() for p in paths]  # deterministic
+
+
+def test_training_flags_and_places_are_read_with_their_aliases(tmp_path: Path) -> None:
+    """"Erkend leerbedrijf" / "Ausbildungsbetrieb" and the places, in both lists' spellings;
+    an unreadable value is rejected with its place, an empty one stays unknown."""
+    path = tmp_path / "leden.csv"
+    path.write_text(
+        "Bedrijfsnaam;Postcode;Plaats;KvK-nummer;Erkend leerbedrijf;Stageplaatsen\n"
+        "Bouw B.V.;7811 AB;Emmen;KvK 04123456;ja;4\n"
+        "Zorg B.V.;7741 AA;Coevorden;KvK 04123457;nee;0\n"
+        "Metaal B.V.;7881 AA;Emmer-Compascuum;KvK 04123458;;\n"
+        "Fout B.V.;7811 AB;Emmen;KvK 04123459;misschien;twee\n",
+        encoding="utf-8",
+    )
+    result = read_file(path)
+    frame = result.tables["member"].set_index("name")
+    assert frame.loc["Bouw B.V.", "training_company"] is True
+    assert frame.loc["Bouw B.V.", "internship_places"] == 4
+    assert frame.loc["Zorg B.V.", "training_company"] is False
+    assert frame.loc["Metaal B.V.", "training_company"] is None
+    bad = sorted((r.row_number, r.column_name, r.value) for r in result.rejects)
+    assert bad == [(5, "Erkend leerbedrijf", "misschien"), (5, "Stageplaatsen", "twee")]

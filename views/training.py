@@ -8,7 +8,8 @@ from dia import exhibits
 from dia.data import labour, training
 from dia.data.regions import map_shapes
 from dia.export.exhibit import Exhibit
-from dia.page import _, map_attribution, page_setup, sources_caption
+from dia.page import _, kpi, map_attribution, page_setup, sources_caption
+from dia.privacy import fmt_count
 from dia.render import training as charts
 
 user, lang = page_setup(__file__)
@@ -47,6 +48,23 @@ def caption_sources(in_lang: str) -> list[tuple[str, str]]:
     del in_lang  # titles are as published
     return list(zip(sources["title"], sources["vintage"].fillna(""), strict=True))
 
+
+offered = training.member_places()
+if offered["answered"].sum():
+    cells = st.columns(len(offered))
+    for cell, row in zip(cells, offered.itertuples(), strict=True):
+        with cell:
+            kpi(
+                _(training.MEMBER_PLACES[row.association]),
+                fmt_count(row.places, lang, mask=mask),
+                _(
+                    "{companies} of {members} members are recognised training companies "
+                    "({answered} members with an answer).",
+                    companies=fmt_count(row.training_companies, lang, mask=mask),
+                    members=fmt_count(row.members, lang, mask=mask),
+                    answered=fmt_count(row.answered, lang, mask=mask),
+                ),
+            )
 
 st.subheader(_("Occupation groups on both sides"))
 st.dataframe(

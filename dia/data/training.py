@@ -44,6 +44,10 @@ FIGURE_LABELS: Final[dict[str, str]] = {
     "DE_unplaced_applicants": N_("unplaced applicants"),
     "DE_studium_enrolled": N_("university students"),
 }
+MEMBER_PLACES: Final[dict[str, str]] = {
+    "OE": N_("Places offered by OE members (erkend leerbedrijf)"),
+    "WVE": N_("Places offered by WVE members (Ausbildungsbetrieb)"),
+}
 NL_TO_DE: Final = "NL→DE"
 DE_TO_NL: Final = "DE→NL"
 HELP_LABELS: Final[dict[str, str]] = {
@@ -188,3 +192,8 @@ def table_view(
         for directions in table["help"]
     ]
     return out
+
+
+def member_places() -> pd.DataFrame:
+    """Per association: training companies among the members and the places they offer."""
+    return query("member_training")

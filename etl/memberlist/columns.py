@@ -33,6 +33,8 @@ Field = Literal[
     "person",
     "email",
     "phone",
+    "training_company",
+    "internship_places",
 ]
 FIELDS: Final[tuple[Field, ...]] = get_args(Field)
 # What each field means, for the templates' instructions and the docs.
@@ -50,6 +52,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "person": N_("Contact person"),
     "email": N_("E-mail"),
     "phone": N_("Phone"),
+    "training_company": N_("Recognised training company"),
+    "internship_places": N_("Internship and training places"),
 }
 MIN_FIELDS: Final = 3
 

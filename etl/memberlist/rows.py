@@ -26,6 +26,8 @@ NO_NAME = N_("Company name is missing")
 NAME_TOO_LONG = N_("Company name {value} is longer than 200 characters")
 MAX_NAME: Final = 200
 SHOWN_VALUE: Final = 80  # characters of a value quoted in a reject
+NOT_YES_NO = N_("{value} is neither yes nor no")
+NOT_PLACES = N_("Places {value} is not a whole number of 0 or more")
 UNTIL_BEFORE_SINCE = N_("Member until {value} lies before member since {since}")
 DUPLICATE_ROW = N_("Same company as row {first} ({key}); the rows were merged")
 
@@ -55,6 +57,8 @@ STAGING_COLUMNS: Final = (
     "person",
     "email",
     "phone",
+    "training_company",
+    "internship_places",
     "source_id",
 )
 
@@ -150,6 +154,8 @@ def validate(
     since = norm.on_uniques(raw["since"], norm.dates)
     until = norm.on_uniques(raw["until"], norm.dates)
     register = norm.register_ids(raw["register"])
+    training = norm.on_uniques(raw["training_company"], yes_no)
+    places = norm.on_uniques(raw["internship_places"], whole_numbers)
     until_error = until["error"].mask(
         until["date"].notna() & since["date"].notna() & (until["date"] < since["date"]),
         UNTIL_BEFORE_SINCE,
@@ -171,6 +177,8 @@ def validate(
         ("since", since["error"], "since"),
         ("until", until_error, "until"),
         ("register", register["error"], "register"),
+        ("training_company", training["error"], "training_company"),
+        ("internship_places", places["error"], "internship_places"),
     ]
     rejected = pd.Series(False, index=raw.index)
     for column, errors, value_field in problems:
@@ -230,6 +238,8 @@ def validate(
             "person": raw["person"],
             "email": raw["email"].str.lower(),
             "phone": raw["phone"],
+            "training_company": training["value"],
+            "internship_places": places["value"],
             "source_id": source_id,
         },
         index=raw.index,
@@ -238,7 +248,15 @@ def validate(
     text_columns = [
         c
         for c in STAGING_COLUMNS
-        if c not in ("row_number", "employees", "member_since", "member_until")
+        if c
+        not in (
+            "row_number",
+            "employees",
+            "member_since",
+            "member_until",
+            "training_company",
+            "internship_places",
+        )
     ]
     frame[text_columns] = frame[text_columns].astype("str")
     result.frame = frame.reset_index(drop=True)
@@ -325,3 +343,31 @@ def _shown_key(frame: pd.DataFrame, position: int, key: str) -> str:
     if "|" not in key:
         return key  # a register number
     return f"{frame.at[position, 'name']}, {frame.at[position, 'postcode'] or frame.at[position, 'city']}"
+
+
+# Spellings of yes and no in the member lists' flag columns (erkend leerbedrijf,
+# Ausbildungsbetrieb).
+YES: Final = frozenset({"ja", "yes", "j", "y", "x", "1", "true", "waar", "wahr", "erkend"})
+NO: Final = frozenset({"nee", "nein", "no", "n", "0", "false", "onwaar", "falsch", "-"})
+
+
+def yes_no(values: pd.Series) -> pd.DataFrame:
+    """``value`` True/False/None and ``error`` for distinct cell texts."""
+    keys = values.map(lambda v: norm.text_key(v) if isinstance(v, str) else None)
+    value = keys.map(lambda k: True if k in YES else False if k in NO else None)
+    error = (values.notna() & value.isna()).map(lambda bad: NOT_YES_NO if bad else None)
+    return pd.DataFrame({"value": value.astype(object), "error": error}, index=values.index)
+
+
+def whole_numbers(values: pd.Series) -> pd.DataFrame:
+    """``value`` as a whole number ≥ 0 (``12``, ``12.0``) and ``error`` for distinct texts."""
+
+    def parse(text: object) -> int | None:
+        if not isinstance(text, str):
+            return None
+        cleaned = text.strip().removesuffix(".0")
+        return int(cleaned) if cleaned.isdigit() else None
+
+    value = values.map(parse)
+    error = (values.notna() & value.isna()).map(lambda bad: NOT_PLACES if bad else None)
+    return pd.DataFrame({"value": value.astype(object), "error": error}, index=values.index)

@@ -43,6 +43,11 @@ FIELD_HELP: Final[dict[str, str]] = {
     "person": N_("Contact person (personal data: only staff of your association see it)."),
     "email": N_("E-mail address of the contact person."),
     "phone": N_("Phone number."),
+    "training_company": N_(
+        "yes if the company is a recognised training company (SBB erkend leerbedrijf, "
+        "Ausbildungsbetrieb), no if not; empty if unknown."
+    ),
+    "internship_places": N_("Internship and training places the company offers (a whole number)."),
 }
 RULES: Final[tuple[str, ...]] = (
     N_("One row per member company; leave no empty rows between members and add no totals row."),

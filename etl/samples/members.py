@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import random
 import tomllib
@@ -534,6 +535,8 @@ OE_MAIN_HEADERS: Final = (
     "E-mail",
     "Telefoon",
     "Contributie 2025",
+    "Erkend leerbedrijf",
+    "Stageplaatsen",
 )
 OE_NEW_HEADERS: Final = (
     "Naam",
@@ -562,6 +565,8 @@ WVE_MAIN_HEADERS: Final = (
     "Ansprechpartner",
     "E-Mail",
     "Telefon",
+    "Ausbildungsbetrieb",
+    "Ausbildungsplätze",
     "Beitrag 2025 (€)",
 )
 WVE_CSV_HEADERS: Final = (
@@ -649,10 +654,22 @@ def _cells(row: Row, style: str, rng: random.Random) -> dict[str, Any]:
         "person": c.person,
         "email": c.email,
         "phone": c.phone,
+        **_training(c.name, c.employees, german=style.startswith("wve")),
     }
     if row.defect:
         cells[row.defect[0]] = row.defect[1]
     return cells
+
+
+def _training(name: str, employees: int, *, german: bool) -> dict[str, Any]:
+    """Whether the company trains and how many places it offers: fixed per company (from its
+    name, not from the random stream, so the other columns stay as they were). Most companies
+    with ten or more employees train; a few small ones too."""
+    digest = int(hashlib.sha1(name.encode()).hexdigest()[:6], 16)
+    trains = digest % 10 < (7 if employees >= 10 else 2)
+    yes, no = ("ja", "nein") if german else ("ja", "nee")
+    places = 1 + digest % 3 + employees // 40 if trains else 0
+    return {"training_company": yes if trains else no, "internship_places": places}
 
 
 def _section(dotted: str) -> str:
@@ -790,6 +807,8 @@ def write_oe(path: Path, p: Plan, rng: random.Random) -> None:
         "email",
         "phone",
         "fee",
+        "training_company",
+        "internship_places",
     )
     members = sum(1 for r in p.oe_main if r.defect is None)
     _excel_sheet(
@@ -868,7 +887,7 @@ def write_wve(path: Path, p: Plan, rng: random.Random) -> None:
         p.wve_main,
         "wve_main",
         rng,
-        hidden=(13,),
+        hidden=(WVE_SHEET_FIELDS.index("fee"),),
         blank_at=len(p.wve_main) // 3,
         totals=["Summe", f"{members} Mitglieder"],
     )
@@ -942,7 +961,7 @@ def write_benchmark_list(path: Path, rows: int) -> None:
         body,
         "wve_main",
         rng,
-        hidden=(13,),
+        hidden=(WVE_SHEET_FIELDS.index("fee"),),
         totals=["Summe", f"{rows - n_defects} Mitglieder"],
     )
     book.close()

@@ -19,6 +19,10 @@ WITH merged AS (
         arg_min(nace_division, ord) AS nace_division,
         arg_min(employees, ord) AS employees,
         arg_min(size_class, ord) AS size_class,
+        arg_min(training_company, ord) FILTER (WHERE training_company IS NOT NULL)
+            AS training_company,
+        arg_min(internship_places, ord) FILTER (WHERE internship_places IS NOT NULL)
+            AS internship_places,
         min(member_since) AS member_since,
         CASE WHEN bool_or(member_until IS NULL) THEN NULL ELSE max(member_until) END AS member_until,
         arg_min(source_id, ord) AS source_id,
@@ -34,6 +38,7 @@ SELECT
     m.address.street, m.address.postcode, m.address.city, m.address.country,
     m.address.region_id, m.address.region_flag,
     m.nace_section, m.nace_division, m.employees, m.size_class,
+    m.training_company, m.internship_places,
     m.member_since, m.member_until, m.source_id, s.is_sample, m.rows_merged
 FROM merged m
 JOIN source s USING (source_id);

@@ -39,6 +39,9 @@ CREATE TABLE member (
     size_class      VARCHAR,              -- EU class `micro` < 10, `small` < 50, `medium` < 250,
                                           -- `large`
     employees       INTEGER,              -- head count
+    training_company  BOOLEAN,            -- recognised training company (SBB erkend leerbedrijf,
+                                          -- Ausbildungsbetrieb); empty when the list does not say
+    internship_places INTEGER,            -- internship and training places the company offers
     member_since    DATE,                 -- joined
     member_until    DATE,                 -- left; empty while a member
     region_flag     VARCHAR,              -- empty, `plz_city`, `plz_samtgemeinde`, `plz_kreis` or

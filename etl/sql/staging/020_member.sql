@@ -26,5 +26,7 @@ CREATE TEMP TABLE stg_member (
     person          VARCHAR,
     email           VARCHAR,
     phone           VARCHAR,
+    training_company   BOOLEAN,
+    internship_places  INTEGER,
     source_id       VARCHAR NOT NULL
 );
