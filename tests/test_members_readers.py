@@ -456,7 +456,7 @@ def test_sample_files_hold_what_the_plan_says(tmp_path: Path, scale: int) -> Non
 
 
 def test_training_flags_and_places_are_read_with_their_aliases(tmp_path: Path) -> None:
-    """"Erkend leerbedrijf" / "Ausbildungsbetrieb" and the places, in both lists' spellings;
+    """ "Erkend leerbedrijf" / "Ausbildungsbetrieb" and the places, in both lists' spellings;
     an unreadable value is rejected with its place, an empty one stays unknown."""
     path = tmp_path / "leden.csv"
     path.write_text(
