@@ -13,8 +13,9 @@ import duckdb
 import numpy as np
 import pytest
 
-from core.i18n import LANGS
+from core.i18n import LANGS, translate
 from core.versions import Version
+from dia import uploads
 from dia.auth import DEMO_USERS, Role
 from tests.apptest import all_text, index_of, open_page, role_id
 
@@ -159,7 +160,9 @@ def test_data_page_for_staff_and_admin(data_dir: Path, role_index: int, lang: st
     at = open_page(DATA, role_index, lang)
     assert not at.exception, [e.value for e in at.exception]
     labels = [b.label for b in at.get("download_button")]
-    assert len(labels) == 3  # reject report and the two templates
+    templates = [translate(lang, label) for label in uploads.TEMPLATES.values()]
+    assert set(templates) <= set(labels), "every shipped template can be downloaded"
+    assert len(labels) == 1 + len(templates)  # and the reject report
     assert at.dataframe, "reject table and build history"
 
 
