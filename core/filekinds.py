@@ -23,7 +23,6 @@ FILE_KINDS: Final[dict[str, str]] = {
     "genesis_werte": N_("GENESIS table (values CSV)"),
     "genesis_ffcsv_2024": N_("GENESIS table (flat file CSV, 2024)"),
     "genesis_flat_2025": N_("GENESIS table (flat CSV, 2025)"),
-    "genesis_stichtag": N_("GENESIS table (reference date in the rows)"),
     "statline_flat": N_("CBS StatLine table (CSV)"),
     "statline_pivoted": N_("CBS StatLine table (pivoted)"),
     "statline_table_en": N_("CBS StatLine table (English CSV)"),

@@ -647,3 +647,41 @@ def test_explain_unsupported(tmp_path: Path) -> None:
     assert "no statistics format" in explain("other.csv", b"a;b;c\n1;2;3\n")
     supported = explain_statistics(FIXTURES / "12411-01-01-4.csv")
     assert supported == "the file is a supported format (genesis_werte)"
+
+
+def test_werte_csv_with_the_period_in_the_rows_reads_like_the_header_layout(
+    tmp_path: Path,
+) -> None:
+    """The "Stichtag" layout (date; code; name; values) of a classic GENESIS download: the real
+    12411-01-01-4 table rewritten with its reference date in the rows instead of a header row
+    gives the same figures."""
+    lines = (FIXTURES / "12411-01-01-4.csv").read_text(encoding="cp1252").splitlines()
+    rewritten = []
+    data = False
+    for line in lines:
+        if line.startswith(";;31.12.2015"):
+            continue  # the period header row goes into the rows
+        if line.startswith(";;Insgesamt"):
+            rewritten.append(";" + line)
+            data = True
+        elif data and line and not line.startswith("__") and line[0] != ";":
+            rewritten.append("31.12.2015;" + line)
+        else:
+            data = data and not line.startswith("__")
+            rewritten.append(line)
+    path = tmp_path / "12411-01-01-4_stichtag.csv"
+    path.write_text("\n".join(rewritten) + "\n", encoding="cp1252")
+    assert genesis.detect(path) == "genesis_werte"
+    original = genesis.read(FIXTURES / "12411-01-01-4.csv").tables["statistic"]
+    rows_layout = genesis.read(path)
+    assert rows_layout.rejects == []
+    frame = rows_layout.tables["statistic"]
+    columns = ["region_code", "period", "class_code", "value"]
+
+    def figures(table: pd.DataFrame) -> list[tuple[object, ...]]:
+        return sorted(map(tuple, table[columns].fillna("").astype(str).to_numpy().tolist()))
+
+    assert len(frame) == len(original) > 1000
+    assert figures(frame) == figures(original)
+    emsland = frame[(frame["region_code"] == "03454") & frame["class_code"].isna()]
+    assert emsland["value"].tolist() == [319488.0]

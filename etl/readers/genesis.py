@@ -601,9 +601,13 @@ def _read_werte(rows: list[tuple[int, list[str]]], out: _Builder) -> None:
         )
         for position in range(len(columns))
     ]
-    if periods is None:
+    # The period is a header row, or (the "Stichtag" layout: date; code; name; values) the
+    # first key column of every data row.
+    in_rows = periods is None and layout.key_width >= 3 and _periods_in_rows(rows, layout)
+    if periods is None and not in_rows:
         out.rejects.add(REJECT_NO_PERIOD, row_number=layout.header_rows[0][0])
         return
+    first_key = 1 if in_rows else 0
 
     footer = False
     for line, row in rows[layout.data_start :]:
@@ -621,13 +625,24 @@ def _read_werte(rows: list[tuple[int, list[str]]], out: _Builder) -> None:
         if not any(cell.strip() for cell in row[1:]):
             out.skipped += 1  # a text line between the data, not a figure
             continue
-        region = _region(row[0], row[1] if layout.key_width > 1 else "")
+        code, name = row[first_key], row[first_key + 1] if layout.key_width > first_key + 1 else ""
+        region = _region(code, name)
         if region is None:
-            out.rejects.add(REJECT_REGION, row_number=line, column_name="column 1", value=row[0])
+            column = f"column {first_key + 1}"
+            out.rejects.add(REJECT_REGION, row_number=line, column_name=column, value=code)
             continue
+        row_period = ""
+        if in_rows:
+            try:
+                row_period = parse_period(row[0])
+            except ValueError:
+                out.rejects.add(
+                    REJECT_PERIOD, row_number=line, column_name="column 1", value=row[0]
+                )
+                continue
         row_classes = [
             ("attribute", row[index].strip(), row[index].strip())
-            for index in range(2, layout.key_width)
+            for index in range(first_key + 2, layout.key_width)
             if index < len(row) and row[index].strip()
         ]
         for position, index in enumerate(columns):
@@ -653,12 +668,30 @@ def _read_werte(rows: list[tuple[int, list[str]]], out: _Builder) -> None:
             ]
             out.add(
                 region=region,
-                period=periods[position],
+                period=periods[position] if periods else row_period,
                 measure=(MEASURE_CODES.get(label, slug(label)), label, unit),
                 classes=classes,
                 value=value,
                 symbol=symbol,
             )
+
+
+def _periods_in_rows(rows: list[tuple[int, list[str]]], layout: _WerteLayout) -> bool:
+    """Whether the data rows start with a date or year (and a region code after it)."""
+    data: list[list[str]] = []
+    for _line, row in rows[layout.data_start :]:
+        if (row and row[0].startswith("___")) or len(data) == 20:
+            break
+        if row and not is_blank(row):
+            data.append(row)
+    if not data:
+        return False
+    try:
+        return all(parse_period(row[0]) for row in data) and all(
+            _region(row[1], "") is not None for row in data if len(row) > 1
+        )
+    except ValueError:
+        return False
 
 
 def _attribute(label: str) -> tuple[str, str, str]:
