@@ -685,3 +685,25 @@ def test_werte_csv_with_the_period_in_the_rows_reads_like_the_header_layout(
     assert figures(frame) == figures(original)
     emsland = frame[(frame["region_code"] == "03454") & frame["class_code"].isna()]
     assert emsland["value"].tolist() == [319488.0]
+
+
+def test_statline_columns_in_another_order_give_the_same_figures(tmp_path: Path) -> None:
+    """CBS lets users arrange a download's columns: region first, period last, measures between."""
+    source = FIXTURES / "SES_WOA_scores_per_wijk_en_buurt_25042023_160857.csv"
+    text = source.read_text(encoding="utf-8-sig")
+    rows = [textfile.split_line(line, ";") for line in text.splitlines() if line.strip()]
+    width = len(rows[0])
+    order = [2, 1, *range(3, width), 0]  # code, name, measures…, period
+    lines = [";".join(f'"{row[i]}"' if i < len(row) else "" for i in order) for row in rows]
+    moved = tmp_path / "ses_reordered.csv"
+    moved.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert statline.detect(moved) == "statline_flat"
+    columns = ["region_code", "period", "measure", "value"]
+
+    def figures(path: Path) -> list[tuple[object, ...]]:
+        frame = statline.read(path).tables["statistic"][columns]
+        return sorted(map(tuple, frame.fillna("").astype(str).to_numpy().tolist()))
+
+    original = figures(source)
+    assert len(original) > 100
+    assert figures(moved) == original
