@@ -212,7 +212,11 @@ def page_setup(script: str) -> Page:
     lang = current_lang()
     viewer = auth.current_viewer(lang)
     name = Path(script).resolve().relative_to(PROJECT_ROOT).as_posix()
-    if viewer is None or not may_open(name, viewer):
+    if viewer is None:
+        st.stop()
+    if not may_open(name, viewer):
+        st.title(_("No access"))
+        st.error(_("You do not have access to this page."), icon=":material/block:")
         st.stop()
     assert viewer is not None
     return Page(user=viewer, lang=lang)

@@ -371,24 +371,32 @@ def test_no_labour_market_figures_gives_an_empty_gap(tmp_path: Path) -> None:
 
 
 def test_names_only_for_the_viewers_association(warehouse: duckdb.DuckDBPyConnection) -> None:
-    nobody = dia_query(warehouse, "energy_matches", opportunity_id="N2", visible="")
+    nobody = dia_query(warehouse, "energy_matches", opportunity_id="N2", visible=[])
     assert len(nobody) == 4 and nobody["name"].isna().all()
-    wve = dia_query(warehouse, "energy_matches", opportunity_id="N2", visible="WVE")
+    wve = dia_query(warehouse, "energy_matches", opportunity_id="N2", visible=["WVE"])
     assert sorted(wve["name"]) == [
         "Grenzland Stahlbau GmbH",
         "Haren Ingenieure GmbH",
         "Lingen Elektro GmbH",
         "Zwei Seiten Energie GmbH",
     ]
-    oe = dia_query(warehouse, "energy_matches", opportunity_id="N2", visible="OE")
+    oe = dia_query(warehouse, "energy_matches", opportunity_id="N2", visible=["OE"])
     # C4 and C8 are OE members too: OE sees them under the name OE keeps
     assert sorted(oe["name"].dropna()) == ["Grenzland Staalbouw", "Twee Kanten Energie B.V."]
 
 
 def test_opportunity_list_counts_visible_partners(warehouse: duckdb.DuckDBPyConnection) -> None:
-    listed = dia_query(warehouse, "energy_opportunities", visible="OE").set_index("opportunity_id")
+    listed = dia_query(warehouse, "energy_opportunities", visible=["OE"], free_text=True).set_index(
+        "opportunity_id"
+    )
     assert listed.loc["N2", "partners"] == 4
     assert listed.loc["N2", "partners_visible"] == 2
     assert listed.loc["D1", "skills"] == "7412"
-    funder = dia_query(warehouse, "energy_opportunities", visible="").set_index("opportunity_id")
+    funder = dia_query(warehouse, "energy_opportunities", visible=[], free_text=False).set_index(
+        "opportunity_id"
+    )
     assert (funder["partners_visible"] == 0).all()
+    # No free text for funders: titles, descriptions and "partners sought" come back empty.
+    assert listed["title"].notna().all()
+    for column in ("title", "description", "partners_sought"):
+        assert funder[column].isna().all(), column

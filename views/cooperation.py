@@ -190,5 +190,5 @@ if len(introduced):
         sources_caption(sources)
 
 with st.expander(_("All activities")):
-    st.dataframe(cooperation.activity_table(lang, mask=mask), hide_index=True, width="stretch")
+    st.dataframe(cooperation.activity_table(lang, user), hide_index=True, width="stretch")
     sources_caption(sources)

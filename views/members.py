@@ -143,22 +143,22 @@ if mask:
         )
     )
 else:
-    st.dataframe(members.in_both_table(lang, as_of), hide_index=True, width="stretch")
+    st.dataframe(members.in_both_table(lang, as_of, user), hide_index=True, width="stretch")
 
 for own in user.visible_associations():
-    contacts = members.may_see_contacts(user, own)
+    contacts = user.sees_contacts(own)
     st.subheader(_("Member list {association}", association=own))
     if not contacts:
         st.caption(_("Contact persons are shown to the association's staff only."))
     st.dataframe(
-        members.member_table(own, lang, contacts=contacts),
+        members.member_table(own, lang, user),
         hide_index=True,
         width="stretch",
         height=420,
     )
     st.download_button(
         _("Download member list {association} (.xlsx)", association=own),
-        data=members.member_workbook(own, lang, contacts=contacts, is_sample=facts.is_sample),
+        data=members.member_workbook(own, lang, user, is_sample=facts.is_sample),
         file_name=f"members_{own.lower()}_{as_of.isoformat()}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"download_{own}",

@@ -29,10 +29,11 @@ from core.i18n import N_, Lang, fmt_date, fmt_percent, translate
 from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL, CODE_COLOURS, GUIDE_GREY, SIDE_COLOURS
 from dia.render.charts import bar_values, layout
 from dia.render.maps import link_map
-from dia.privacy import MASK, fmt_count, is_small
+from dia.privacy import MASK, fmt_count, is_small, published, published_series, rate
 from dia.data.project import QUARTER
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
+from dia.policy import Viewer
 
 Breakdown = Literal["format", "theme"]
 BREAKDOWNS: Final[dict[Breakdown, str]] = {"format": N_("Format"), "theme": N_("Theme")}
@@ -118,7 +119,7 @@ def activity_timeline(
     project: tuple[dt.date, dt.date],
 ) -> go.Figure:
     """Activities per quarter, stacked by format or theme, with the milestones above them."""
-    frame = query("coop_activities")
+    frame = query("coop_activities", free_text=False)  # counts only
     frame = frame.assign(quarter=_quarter_middle(frame["date"]))
     codes = FORMATS if breakdown == "format" else THEMES
     counts = frame.groupby(["quarter", breakdown]).size().rename("activities").reset_index()
@@ -278,7 +279,8 @@ def link_figure(
     small = links["collaborations"].map(is_small) if mask else pd.Series(False, index=links.index)
     # Width grows with the square root, so one busy link does not drown the others; a masked
     # link is drawn thin, so its width does not tell the count either.
-    width = (1.5 + 2.2 * np.sqrt(links["collaborations"])).where(~small, 1.5)
+    shown = published_series(links["collaborations"], mask=mask).fillna(0)
+    width = (1.5 + 2.2 * np.sqrt(shown)).where(~small, 1.5)
     text = [
         f"{names.get(row.nl_region, row.nl_region)} – {names.get(row.de_region, row.de_region)}<br>"
         f"{label(COLLABORATION_TYPES, row.type, lang)}: {fmt_count(row.collaborations, lang, mask=mask)}"
@@ -324,7 +326,7 @@ def sector_matrix_figure(statuses: list[str], lang: Lang, *, mask: bool) -> go.F
     ).reindex(index=rows["section_nl"], columns=columns["section_de"])
     # A masked cell gets the colour of zero (its "<5" stays readable), an empty one none; the
     # totals in the labels are masked the same way.
-    shown = grid.where(~grid.map(is_small), 0) if mask else grid
+    shown = grid.map(lambda v: v if v != v else published(v, mask=True) or 0.0) if mask else grid
     text = grid.map(lambda v: "" if v != v else fmt_count(v, lang, mask=mask))
     row_totals, column_totals = grid.sum(axis=1), grid.sum(axis=0)
     y_labels = [
@@ -378,7 +380,7 @@ def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:
         shares = [
             ""
             if i == 0 or label_ == MASK or not counts[0]
-            else f" ({fmt_percent(c / counts[0], lang)})"
+            else f" ({fmt_percent(rate(c, published(counts[0], mask=mask) or 0, mask=mask) or 0, lang)})"
             for i, (c, label_) in enumerate(zip(counts, labels, strict=True))
         ]
         figure.add_trace(
@@ -409,9 +411,11 @@ def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def activity_table(lang: Lang, *, mask: bool) -> pd.DataFrame:
-    """Every activity with its labels in the language and who took part from each side."""
-    frame = query("coop_activities")
+def activity_table(lang: Lang, viewer: Viewer) -> pd.DataFrame:
+    """Every activity with its labels in the language and who took part from each side; the
+    title (free text) only for viewers the policy lets see it (not funders)."""
+    mask = viewer.mask_small_counts()
+    frame = query("coop_activities", free_text=viewer.sees_free_text())
     table = pd.DataFrame(
         {
             translate(lang, N_("Date")): frame["date"],
@@ -430,6 +434,8 @@ def activity_table(lang: Lang, *, mask: bool) -> pd.DataFrame:
             ),
         }
     )
+    if not viewer.sees_free_text():
+        table = table.drop(columns=translate(lang, N_("Activity")))
     if mask:  # as text throughout: a column of numbers and "<5" does not convert to Arrow
         for column in (translate(lang, N_("Companies NL")), translate(lang, N_("Companies DE"))):
             table[column] = [fmt_count(v, lang, mask=True) for v in table[column]]

@@ -561,12 +561,14 @@ def facts(lang: Lang) -> list[Fact]:
 # --------------------------------------------------------------------------- opportunities
 
 
-def _visible(user: User) -> str:
-    return ",".join(user.visible_associations())
+def _visible(user: User) -> list[str]:
+    return list(user.visible_associations())
 
 
 def opportunities(user: User) -> pd.DataFrame:
-    return query("energy_opportunities", visible=_visible(user))
+    """Energy projects; title, description and "partners sought" (free text) only for viewers
+    the policy lets see free text."""
+    return query("energy_opportunities", visible=_visible(user), free_text=user.sees_free_text())
 
 
 def _isco_labels(lang: Lang) -> dict[str, str]:
@@ -600,7 +602,10 @@ def opportunity_table(frame: pd.DataFrame, user: User, lang: Lang) -> pd.DataFra
         table[column] = frame["partners_visible"].map(
             lambda count: fmt_count(count, lang, mask=False)
         )
-    table[translate(lang, N_("Partners sought"))] = frame["partners_sought"].fillna("")
+    if user.sees_free_text():
+        table[translate(lang, N_("Partners sought"))] = frame["partners_sought"].fillna("")
+    else:
+        table = table.drop(columns=translate(lang, N_("Project")))
     table[translate(lang, N_("Occupations needed (ISCO-08)"))] = (
         frame["skills"].fillna("").str.replace(";", ", ")
     )
@@ -615,8 +620,12 @@ def opportunity_table(frame: pd.DataFrame, user: User, lang: Lang) -> pd.DataFra
 
 
 def opportunity_label(row: pd.Series, lang: Lang) -> str:
+    """A project by its title, or (without free text) by technology and stage."""
     tag = f" ({translate(lang, SAMPLE)})" if row["is_sample"] else ""
-    return f"{row['title']} · {row['region_name']} ({row['country']}){tag}"
+    title = row["title"]
+    if not isinstance(title, str):
+        title = f"{technology_label(row['technology'], lang)}, {stage_label(row['stage'], lang)}"
+    return f"{title} · {row['region_name']} ({row['country']}){tag}"
 
 
 def role_label(role: str, lang: Lang) -> str:

@@ -28,7 +28,7 @@ from dia.render.style import BORDER_LABEL, SIDE_COLOURS
 from dia.auth import User
 from dia.render.charts import layout
 from dia.render.maps import region_map
-from dia.privacy import MASK, fmt_count, is_small
+from dia.privacy import MASK, fmt_count, is_small, published_series
 from dia.data.project import Calendar, period_label
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
@@ -133,6 +133,13 @@ def complete(frame: pd.DataFrame, cal: Calendar, period: str) -> pd.DataFrame:
     frame = frame.copy()
     frame["forecast"] = [forecast(c, cal, period) for c in frame["cumulative"]]
     frame["share"] = frame["cumulative"] / frame["target"]
+    # What a masked viewer sees: share and forecast from the published (rounded) cumulative, so
+    # that neither multiplies back to the exact count.
+    shown = published_series(frame["cumulative"], mask=True)
+    frame["forecast_published"] = [
+        float("nan") if c != c else forecast(c, cal, period) for c in shown
+    ]
+    frame["share_published"] = shown / frame["target"]
     frame["on_track"] = frame["forecast"] >= frame["target"]
     for side, column in SIDE_COLUMNS.items():
         used = frame["sides"].str.split(",").map(lambda sides, s=side: s in sides)
@@ -157,7 +164,7 @@ def ledger_table(
     for key, header in COLUMNS.items():
         if compact and key == "unit":
             continue
-        column = frame[key]
+        column = frame[f"{key}_published" if mask and key in ("share", "forecast") else key]
         if key in ("share", "forecast"):
             # Derived from the cumulative: hidden with it, or it would give the count away.
             values = [
@@ -204,8 +211,9 @@ def overview_figure(frame: pd.DataFrame, lang: Lang, *, mask: bool, end: dt.date
     """Every indicator's cumulative as a share of its target, with the forecast at the end."""
     shown = masked_forecast_share(frame, mask=mask)
     names = [f"{row.code} · {row.name}" for row in frame.itertuples()]
-    share = (frame["share"] * 100).where(shown, 0)
-    expected = (frame["forecast"] / frame["target"] * 100).where(shown)
+    suffix = "_published" if mask else ""
+    share = (frame["share" + suffix] * 100).where(shown, 0)
+    expected = (frame["forecast" + suffix] / frame["target"] * 100).where(shown)
     figure = go.Figure()
     for on_track, message, colour in (
         (True, N_("Reached so far; the forecast reaches the target"), ON_TRACK_COLOUR),
@@ -264,11 +272,10 @@ def progress_figure(code: str, lang: Lang, cal: Calendar, *, mask: bool) -> go.F
         if side not in str(row["sides"]).split(","):
             continue
         values = series[column].fillna(0)
-        small = values.map(is_small) if mask else pd.Series(False, index=values.index)
         figure.add_trace(
             go.Bar(
                 x=labels,
-                y=values.where(~small, 0),
+                y=published_series(values, mask=mask).fillna(0),
                 name=translate(lang, SIDES[side]),
                 marker_color=SIDE_COLOURS[side],
                 text=[_count(v, lang, mask) for v in values],
@@ -280,7 +287,7 @@ def progress_figure(code: str, lang: Lang, cal: Calendar, *, mask: bool) -> go.F
     figure.add_trace(
         go.Scatter(
             x=labels,
-            y=cumulative,
+            y=published_series(cumulative, mask=mask),
             mode="lines+markers",
             name=translate(lang, N_("Cumulative")),
             line={"color": "#222222", "width": 2},
@@ -328,16 +335,29 @@ def _anonymous(associations: Iterable[object] | None, lang: Lang) -> str:
 
 
 def evidence(code: str, period: str, lang: Lang, user: User, *, exported: bool = False) -> Evidence:
-    """What counts for ``code`` up to ``period``, in tables for the user's role; ``exported``
-    masks small counts whoever the user is (every export does)."""
-    mask = user.aggregates_only or exported
-    activities = query("indicator_evidence_activities", code=code, period=period)
+    """What counts for ``code`` up to ``period``, in tables for the user's role (names, titles
+    and evidence notes only as the policy allows; counts published for funders, exact for the
+    others, on screen and in their exports alike)."""
+    mask = user.mask_small_counts()
+    visible = list(user.visible_associations())
+    free_text = user.sees_free_text()
+    activities = query(
+        "indicator_evidence_activities", code=code, period=period, free_text=free_text
+    )
     summary = query("indicator_evidence_summary", code=code, period=period, lang=lang)
-    collaborations = query("indicator_evidence_collaborations", code=code, period=period)
+    collaborations = query(
+        "indicator_evidence_collaborations",
+        code=code,
+        period=period,
+        visible=visible,
+        free_text=free_text,
+    )
     companies = None
     hidden = 0
     if not user.aggregates_only and not summary.empty:
-        raw = query("indicator_evidence_companies", code=code, period=period, lang=lang)
+        raw = query(
+            "indicator_evidence_companies", code=code, period=period, lang=lang, visible=visible
+        )
         allowed = raw["associations"].map(lambda a: _visible(user, a))
         hidden = int((~allowed).sum())
         # Only the user's own members are listed; the others are counted in `hidden`.
@@ -360,7 +380,9 @@ def evidence(code: str, period: str, lang: Lang, user: User, *, exported: bool =
         if exported:  # one company's count is below 5 nearly always: masked, it says nothing
             companies = companies.drop(columns=translate(lang, N_("Counted")))
     return Evidence(
-        activities=None if activities.empty else _activity_table(activities, lang, mask),
+        activities=None
+        if activities.empty
+        else _activity_table(activities, lang, mask, titles=free_text),
         companies=companies,
         summary=None if summary.empty else _summary_table(summary, lang, mask),
         collaborations=None
@@ -370,8 +392,8 @@ def evidence(code: str, period: str, lang: Lang, user: User, *, exported: bool =
     )
 
 
-def _activity_table(frame: pd.DataFrame, lang: Lang, mask: bool) -> pd.DataFrame:
-    return pd.DataFrame(
+def _activity_table(frame: pd.DataFrame, lang: Lang, mask: bool, *, titles: bool) -> pd.DataFrame:
+    table = pd.DataFrame(
         {
             translate(lang, N_("Period")): [period_label(p, lang) for p in frame["period"]],
             translate(lang, N_("Date")): [
@@ -390,6 +412,8 @@ def _activity_table(frame: pd.DataFrame, lang: Lang, mask: bool) -> pd.DataFrame
             translate(lang, N_("Counted")): [_count(v, lang, mask) for v in frame["counted"]],
         }
     )
+    # Without titles (free text), the activity is told by its type, format and date.
+    return table if titles else table.drop(columns=translate(lang, N_("Activity")))
 
 
 def _summary_table(frame: pd.DataFrame, lang: Lang, mask: bool) -> pd.DataFrame:
@@ -481,8 +505,7 @@ def indicator_map(
     geojson, context_ids = map_shapes()
     facts = region_facts(de_level).merge(placed, on="region_id", how="left")
     facts["counted"] = facts["counted"].fillna(0).round()
-    hidden = facts["counted"].map(is_small) if mask else pd.Series(False, index=facts.index)
-    facts = facts.assign(value=facts["counted"].where(~hidden, 0.0))
+    facts = facts.assign(value=published_series(facts["counted"], mask=mask).fillna(0.0))
 
     def hover(row: pd.Series) -> str:
         return (

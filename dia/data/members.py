@@ -17,12 +17,13 @@ import plotly.graph_objects as go
 from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
 from dia.render.charts import bar_values, layout
 from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL
-from dia.auth import ASSOCIATIONS, Role, User
+from dia.auth import ASSOCIATIONS
 from dia.render.maps import region_map
-from dia.privacy import MASK, fmt_count, is_small
+from dia.privacy import MASK, fmt_count, is_small, published_series
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.export.spreadsheet import workbook_bytes
 from dia.data.warehouse import query
+from dia.policy import Viewer
 
 AssociationChoice = Literal["ALL", "OE", "WVE"]
 ASSOCIATION_CHOICES: Final[tuple[AssociationChoice, ...]] = ("ALL", "OE", "WVE")
@@ -62,11 +63,6 @@ MAP_MEASURES: Final[tuple[MapMeasure, ...]] = (
 
 def today() -> dt.date:
     return dt.date.today()
-
-
-def may_see_contacts(user: User, association: str) -> bool:
-    """Contact persons are personal data: the association's staff and admins, not directors."""
-    return user.may_see_members_of(association) and user.role in (Role.STAFF, Role.ADMIN)
 
 
 # --- headline -------------------------------------------------------------------------------
@@ -150,8 +146,11 @@ def member_map(
     geojson, context_ids = map_shapes()
     frame, unplaced = region_members(association, de_level, as_of)
     hidden = frame["members"].map(is_small) if mask else pd.Series(False, index=frame.index)
-    # A masked region gets the colour of zero: neither its count nor its rate can be read off.
-    frame = frame.assign(value=frame[measure.key].where(~hidden, 0.0))
+    # Funders: counts and rates from the published (rounded) count; a masked region gets the
+    # colour of zero, so neither its count nor its rate can be read off.
+    shown = published_series(frame["members"], mask=mask).fillna(0.0)
+    frame = frame.assign(members_shown=shown, per_10k=shown / frame["population"] * 10_000)
+    frame = frame.assign(value=frame[measure.key if measure.key != "members" else "members_shown"])
 
     def hover(row: pd.Series) -> str:
         count = fmt_count(row["members"], lang, mask=mask)
@@ -287,7 +286,7 @@ def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) 
             hovertemplate=f"{association} %{{x}}: %{{customdata}} {left}<extra></extra>",
             offsetgroup=association,
         )
-        stock = part["members"].where(~part["members"].map(is_small)) if mask else part["members"]
+        stock = published_series(part["members"], mask=mask)
         stock_labels = [fmt_count(v, lang, mask=mask) for v in part["members"]]
         figure.add_scatter(
             x=part["year"],
@@ -353,10 +352,12 @@ _LIST_COLUMNS: Final[dict[str, str]] = {
 }
 
 
-def in_both_table(lang: Lang, as_of: dt.date) -> pd.DataFrame:
-    """Companies that are members of both associations (names: not for funders)."""
-    frame = query("members_in_both", lang=lang, as_of=as_of)
-    return pd.DataFrame(
+def in_both_table(lang: Lang, as_of: dt.date, viewer: Viewer) -> pd.DataFrame:
+    """Companies that are members of both associations, for a viewer who may see members of
+    one of them; each association's member-since date only where the viewer may see it."""
+    visible = list(viewer.visible_associations())
+    frame = query("members_in_both", lang=lang, as_of=as_of, visible=visible)
+    table = pd.DataFrame(
         {
             translate(lang, N_("Company")): frame["name"],
             translate(lang, N_("Place")): frame["city"].fillna(""),
@@ -370,6 +371,12 @@ def in_both_table(lang: Lang, as_of: dt.date) -> pd.DataFrame:
             ),
         }
     )
+    hidden = [
+        translate(lang, message)
+        for association, message in (("OE", N_("OE member since")), ("WVE", N_("WVE member since")))
+        if association not in visible
+    ]
+    return table.drop(columns=hidden)
 
 
 def _date(value: object) -> dt.date | None:
@@ -378,9 +385,12 @@ def _date(value: object) -> dt.date | None:
     return pd.Timestamp(value).date()  # type: ignore[arg-type]
 
 
-def member_table(association: str, lang: Lang, *, contacts: bool) -> pd.DataFrame:
-    """One association's members, headers in ``lang``; contact columns only with ``contacts``."""
-    frame = query("member_list", association=association, lang=lang).copy()
+def member_table(association: str, lang: Lang, viewer: Viewer) -> pd.DataFrame:
+    """One association's members as the viewer may see them (none unless the policy lets them
+    see the association's names), headers in ``lang``; contact columns for who may see them."""
+    visible = list(viewer.visible_associations())
+    contacts = viewer.sees_contacts(association)
+    frame = query("member_list", association=association, lang=lang, visible=visible).copy()
     frame["size"] = frame["size_class"].map(
         lambda s: translate(lang, SIZE_LABELS[s]) if isinstance(s, str) else None
     )
@@ -392,7 +402,11 @@ def member_table(association: str, lang: Lang, *, contacts: bool) -> pd.DataFram
         frame[column] = frame[column].map(_date)
     columns = [c for c in _LIST_COLUMNS if c not in ("person", "email", "phone")]
     if contacts:
-        people = query("member_contacts", association=association)
+        people = query(
+            "member_contacts",
+            association=association,
+            contacts=list(viewer.contact_associations()),
+        )
         frame = frame.merge(people, on="member_id", how="left")
         columns += ["person", "email", "phone"]
     text = [c for c in columns if isinstance(frame[c].dtype, pd.StringDtype)]
@@ -401,7 +415,7 @@ def member_table(association: str, lang: Lang, *, contacts: bool) -> pd.DataFram
     return table.reset_index(drop=True)
 
 
-def member_workbook(association: str, lang: Lang, *, contacts: bool, is_sample: bool) -> bytes:
+def member_workbook(association: str, lang: Lang, viewer: Viewer, *, is_sample: bool) -> bytes:
     notes = [
         translate(
             lang,
@@ -412,7 +426,7 @@ def member_workbook(association: str, lang: Lang, *, contacts: bool, is_sample: 
     ]
     if is_sample:
         notes.insert(0, translate(lang, N_("Sample data")) + " · voorbeelddata / Beispieldaten")
-    return workbook_bytes({association: member_table(association, lang, contacts=contacts)}, notes)
+    return workbook_bytes({association: member_table(association, lang, viewer)}, notes)
 
 
 def first_year_shown() -> int:

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from core.i18n import N_, Lang, fmt_number, translate
 from dia.render.style import BORDER_LABEL
 from dia.render.maps import region_map
-from dia.privacy import fmt_count, is_small
+from dia.privacy import fmt_count, is_small, published_series
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 
 AREA = N_("Area")
@@ -58,7 +58,7 @@ def overview_map(measure: Measure, de_level: DeLevel, lang: Lang, mask: bool = F
     shown = frame
     if measure.is_count and mask:
         counts = frame[measure.column].astype(float)
-        shown = frame.assign(**{measure.column: counts.where(~counts.map(is_small), 0.0)})
+        shown = frame.assign(**{measure.column: published_series(counts, mask=True).fillna(0.0)})
     return region_map(
         geojson,
         shown,

@@ -14,7 +14,7 @@ import io
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -43,7 +43,7 @@ from dia.data import indicators, project, reporting
 from dia.data.project import Calendar, period_label
 from dia.data.warehouse import query, version
 from dia.policy import viewer_for
-from dia.privacy import MASK, fmt_count, is_small, numeric_for_chart
+from dia.privacy import MASK, fmt_count, is_small, numeric_for_chart, published_frame
 from dia.render.style import SIDE_COLOURS
 
 TITLE = N_("DIA indicator ledger")
@@ -102,6 +102,20 @@ def prepare(period: str, lang: Lang, cal: Calendar, *, is_sample: bool) -> Repor
         is_sample=is_sample,
         generated=dt.date.today(),
         sources=query("record_sources"),
+    )
+
+
+SERIES_COUNTS: Final = ("value", "side_nl", "side_de", "side_joint", "cumulative")
+
+
+def published_report(report: Report) -> Report:
+    """The report as a funder may have it: every count rounded as published (dia.privacy), and
+    share and forecast derived from the published cumulative."""
+    ledger = published_frame(report.ledger, list(indicators.COUNTS))
+    ledger["share"] = report.ledger["share_published"]
+    ledger["forecast"] = report.ledger["forecast_published"]
+    return replace(
+        report, ledger=ledger, series=published_frame(report.series, list(SERIES_COUNTS))
     )
 
 
@@ -226,12 +240,12 @@ def _table(sheet: Worksheet, top: int, headers: list[str], rows: list[list[objec
     return top + len(rows) + 1
 
 
-def _ledger_sheet(sheet: Worksheet, report: Report) -> None:
+def _ledger_sheet(sheet: Worksheet, report: Report, mask: bool) -> None:
     keys = list(indicators.COLUMNS)
     headers = [_t(report, indicators.COLUMNS[k]) for k in keys]
     top = _banner(sheet, report, len(keys))
     rows = []
-    shown = indicators.masked_forecast_share(report.ledger, mask=True)
+    shown = indicators.masked_forecast_share(report.ledger, mask=mask)
     for row, small in zip(report.ledger.itertuples(index=False), ~shown, strict=True):
         values: list[object] = []
         for key in keys:
@@ -239,7 +253,7 @@ def _ledger_sheet(sheet: Worksheet, report: Report) -> None:
             if key in ("share", "forecast") and small:
                 values.append(MASK)
             elif key in indicators.COUNTS or key == "share":
-                values.append(_cell_value(value, masked=key != "share"))
+                values.append(_cell_value(value, masked=mask and key != "share"))
             elif key == "programme_period" and not value:
                 values.append(_t(report, indicators.PROJECT_SPECIFIC))
             else:
@@ -265,7 +279,7 @@ def _ledger_sheet(sheet: Worksheet, report: Report) -> None:
     sheet.freeze_panes = sheet.cell(row=top + 1, column=3)
 
 
-def _periods_sheet(sheet: Worksheet, report: Report) -> None:
+def _periods_sheet(sheet: Worksheet, report: Report, mask: bool) -> None:
     headers = [
         _t(report, N_("Code")),
         _t(report, N_("Indicator")),
@@ -287,11 +301,11 @@ def _periods_sheet(sheet: Worksheet, report: Report) -> None:
             period_label(r.period, report.lang),
             r.starts_on,
             r.ends_on,
-            _cell_value(r.side_nl, masked=True),
-            _cell_value(r.side_de, masked=True),
-            _cell_value(r.side_joint, masked=True),
-            _cell_value(r.value, masked=True),
-            _cell_value(r.cumulative, masked=True),
+            _cell_value(r.side_nl, masked=mask),
+            _cell_value(r.side_de, masked=mask),
+            _cell_value(r.side_joint, masked=mask),
+            _cell_value(r.value, masked=mask),
+            _cell_value(r.cumulative, masked=mask),
         ]
         for r in report.series.itertuples(index=False)
         if r.position <= _position(report)
@@ -340,7 +354,10 @@ def _evidence_sheets(book: Workbook, report: Report, user: User) -> None:
             sheet,
             top,
             [str(c) for c in frame.columns],
-            [[_cell_value(v, masked=True) for v in row] for row in frame.itertuples(index=False)],
+            [
+                [_cell_value(v, masked=user.mask_small_counts()) for v in row]
+                for row in frame.itertuples(index=False)
+            ],
         )
         for column in range(1, len(frame.columns) + 1):
             sheet.column_dimensions[get_column_letter(column)].width = 18
@@ -406,8 +423,13 @@ def excel_bytes(report: Report, user: User) -> bytes:
     ledger_sheet = book.active
     assert ledger_sheet is not None
     ledger_sheet.title = _t(report, N_("Ledger"))[:31]
-    _ledger_sheet(ledger_sheet, report)
-    _periods_sheet(book.create_sheet(_t(report, N_("Per period"))[:31]), report)
+    # Funders get the published numbers (small counts masked, the rest rounded); everyone else
+    # the exact numbers they see on screen.
+    mask = user.mask_small_counts()
+    if mask:
+        report = published_report(report)
+    _ledger_sheet(ledger_sheet, report, mask)
+    _periods_sheet(book.create_sheet(_t(report, N_("Per period"))[:31]), report, mask)
     _evidence_sheets(book, report, user)
     _definitions_sheet(book.create_sheet(_t(report, N_("Sources and definitions"))[:31]), report)
     title, subtitle = _heading(report)
@@ -650,6 +672,8 @@ class _LedgerPDF(FPDF):
 
 
 def pdf_bytes(report: Report) -> bytes:
+    """The funders' report (the same for every role): published numbers only."""
+    report = published_report(report)
     pdf = _LedgerPDF(report)
     title, subtitle = _heading(report)
     pdf.set_title(title + (f" ({SAMPLE_BANNER})" if report.is_sample else ""))

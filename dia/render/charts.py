@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import Lang, plotly_separators
-from dia.privacy import fmt_count, is_small
+from dia.privacy import fmt_count, published_series
 
 
 def layout(figure: go.Figure, lang: Lang, title: str, height: int = 380) -> go.Figure:
@@ -30,8 +30,7 @@ def bar_values(
 ) -> tuple[pd.Series, list[str]]:
     """Bar heights and their labels: with ``mask``, counts of 1–4 get no bar and the label
     "<5", so the chart cannot reveal them; with ``blank_zero`` a zero gets no label."""
-    small = counts.map(is_small) if mask else pd.Series(False, index=counts.index)
-    heights = counts.where(~small, 0)
+    heights = published_series(counts, mask=mask).fillna(0)
     labels = [
         "" if blank_zero and not value else fmt_count(value, lang, mask=mask) for value in counts
     ]

@@ -1,6 +1,8 @@
--- Energy projects with their cross-border partner counts. $visible: comma-separated
--- associations whose member names the viewer may see ('' for none).
-WITH visible AS (SELECT unnest(string_split($visible, ',')) AS association),
+-- Energy projects with their cross-border partner counts. $visible: the associations whose member
+-- names the viewer may see (dia.policy). Title, description and "partners sought" are free text
+-- that may name companies: only with $free_text (otherwise the project is told by technology,
+-- stage and place).
+WITH visible AS (SELECT unnest($visible::VARCHAR[]) AS association),
 matches AS (
     SELECT m.opportunity_id,
            count(*) AS partners,
@@ -17,9 +19,11 @@ skills AS (
     FROM energy_opportunity_skill
     GROUP BY opportunity_id
 )
-SELECT o.opportunity_id, o.title, o.description, o.region_id, r.name AS region_name, r.level,
+SELECT o.opportunity_id,
+       CASE WHEN $free_text THEN o.title END AS title,
+       CASE WHEN $free_text THEN o.description END AS description, o.region_id, r.name AS region_name, r.level,
        r.vwg_type, o.country, o.technology, o.stage, o.capacity_mw, o.start_year,
-       o.partners_sought, o.lead_association, o.is_sample, s.skills,
+       CASE WHEN $free_text THEN o.partners_sought END AS partners_sought, o.lead_association, o.is_sample, s.skills,
        coalesce(m.partners, 0) AS partners,
        coalesce(m.partners_visible, 0) AS partners_visible,
        coalesce(m.partners_sample, false) AS partners_sample

@@ -1,6 +1,6 @@
 -- The activities behind indicator $code up to reporting period $period: how much each counted,
--- and who took part from each side.
-SELECT e.period, a.activity_id, a.date, a.title, a.type, a.format, r.name AS venue,
+-- and who took part from each side. Titles (free text) only with $free_text.
+SELECT e.period, a.activity_id, a.date, CASE WHEN $free_text THEN a.title END AS title, a.type, a.format, r.name AS venue,
        s.companies_nl, s.companies_de, s.persons_nl + s.persons_de AS persons,
        sum(e.amount) AS counted
 FROM indicator_evidence e

@@ -1,4 +1,5 @@
--- The member list of one association ($association), labelled in $lang.
+-- The member list of one association ($association), labelled in $lang; no rows unless the
+-- association is in $visible (the associations whose members the viewer may see, dia.policy).
 SELECT
     m.member_id,
     m.member_number,
@@ -24,5 +25,5 @@ LEFT JOIN region r ON r.region_id = m.region_id
 LEFT JOIN nace_section s ON s.section = m.nace_section
 LEFT JOIN nace_division d ON d.division = m.nace_division
 LEFT JOIN member other ON other.company_id = m.company_id AND other.association <> m.association
-WHERE m.association = $association
+WHERE m.association = $association AND list_contains($visible::VARCHAR[], m.association)
 ORDER BY m.name
