@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from core import audit
 from core.i18n import LANG_NAMES, LANGS, Lang, lang_from_locale, translate
 from core.paths import PROJECT_ROOT
 from dia import auth, links, navigation
@@ -266,3 +267,29 @@ def pick(label: str, options: Sequence[T], name: Callable[[T], str], *, last: bo
     value = st.selectbox(label, options, index=len(options) - 1 if last else 0, format_func=name)
     assert value is not None  # options are never empty and there is no "nothing chosen"
     return value
+
+
+def actor(viewer: auth.Viewer) -> str:
+    """Who the audit log names: the signed-in address, or the demo preview's role."""
+    return viewer.email or f"demo:{viewer.role.value}"
+
+
+def audited(
+    data: bytes | Callable[[], bytes], viewer: auth.Viewer, what: str, *, kind: str
+) -> Callable[[], bytes]:
+    """A download's data, made when the button is clicked (possibly on another thread), only if
+    the policy lets the viewer export ``kind``, and written to the audit log."""
+    who, role = actor(viewer), viewer.role.value
+    allowed = viewer.may_export(kind)
+
+    def produce() -> bytes:
+        if not allowed:
+            audit.record("denied", what, who=who, role=role, details={"kind": kind})
+            raise PermissionError(f"{role} may not export {kind}")
+        payload = data() if callable(data) else data
+        audit.record(
+            "export", what, who=who, role=role, details={"kind": kind, "bytes": len(payload)}
+        )
+        return payload
+
+    return produce

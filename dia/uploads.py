@@ -531,3 +531,19 @@ def _local(value: object) -> str:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert("Europe/Amsterdam")
     return stamp.strftime("%Y-%m-%d %H:%M")
+
+
+def audit_table(entries: list[dict[str, object]], lang: Lang) -> pd.DataFrame:
+    """The audit log as admins read it: newest first, headers in ``lang``."""
+    frame = pd.DataFrame(
+        list(reversed(entries)), columns=["at", "event", "who", "role", "what", "version"]
+    )
+    headers = {
+        "at": N_("When (UTC)"),
+        "event": N_("Event"),
+        "who": N_("Who"),
+        "role": N_("Role"),
+        "what": N_("What"),
+        "version": N_("Data version"),
+    }
+    return frame.rename(columns={key: translate(lang, label) for key, label in headers.items()})

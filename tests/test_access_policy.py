@@ -246,3 +246,35 @@ def test_csv_and_openpyxl_writers_keep_text(tmp_path: Path) -> None:
     cells = [c for row in reopened.active.iter_rows() for c in row]  # type: ignore[union-attr]
     assert [c.data_type for c in cells] == ["s"] * len(ATTACKS)
     assert [c.value for c in cells] == ["'" + a for a in ATTACKS]
+
+
+def test_downloads_are_audited_and_refused_without_permission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dia.page import audited
+
+    monkeypatch.setenv("DIA_DATA_DIR", str(tmp_path))
+    director = viewer_for(Role.DIRECTOR, ["OE"], email="d@oe.nl")
+    produce = audited(lambda: b"xlsx-bytes", director, "member list OE xlsx", kind="members")
+    assert produce() == b"xlsx-bytes"
+    refused = audited(b"secret", director, "member list OE xlsx", kind="contacts")
+    with pytest.raises(PermissionError):
+        refused()
+    entries = audit.read().entries
+    assert [(e["event"], e["who"], e["role"]) for e in entries] == [
+        ("export", "d@oe.nl", "director"),
+        ("denied", "d@oe.nl", "director"),
+    ]
+    assert entries[0]["details"] == {"kind": "members", "bytes": 10}
+
+
+def test_admins_see_the_audit_log_on_the_data_page(data_dir: Path) -> None:
+    from tests.apptest import index_of, open_page
+
+    audit.record("build", "published: test", who="os:test", version="v-test")
+    admin = open_page("views/data.py", index_of(Role.ADMIN), "en")
+    assert not admin.exception
+    assert "Audit log" in [tab.label for tab in admin.tabs]
+    assert any("os:test" in frame.value.to_csv() for frame in admin.dataframe)
+    staff = open_page("views/data.py", index_of(Role.STAFF, "OE"), "en")
+    assert "Audit log" not in [tab.label for tab in staff.tabs]

@@ -10,7 +10,7 @@ from core.i18n import fmt_date, fmt_number, translate
 from dia import exhibits
 from dia.data import cooperation, partners, project
 from dia.data.regions import DE_LEVEL_LABELS
-from dia.page import _, choice, german_units, kpi, page_setup, sources_caption, translated
+from dia.page import _, audited, choice, german_units, kpi, page_setup, sources_caption, translated
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -192,3 +192,14 @@ if len(introduced):
 with st.expander(_("All activities")):
     st.dataframe(cooperation.activity_table(lang, user), hide_index=True, width="stretch")
     sources_caption(sources)
+    st.download_button(
+        _("Download the activities (.csv)"),
+        data=audited(
+            lambda: cooperation.activity_csv(lang, user), user, "activities csv", kind="table"
+        ),
+        file_name="dia_activities.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="activities_csv",
+    )

@@ -4,6 +4,7 @@ Every check and load runs ``python -m etl`` in a child process (dia/uploads.py).
 
 import streamlit as st
 
+from core import audit
 from core.i18n import fmt_number
 from dia import uploads
 from dia.page import _, kpi, page_setup
@@ -16,9 +17,10 @@ st.caption(
         "Check a spreadsheet before loading it; loading builds and publishes a new warehouse version from all files in the inbox."
     )
 )
-upload_tab, inbox_tab, rejects_tab, history_tab, templates_tab = st.tabs(
-    [_("Upload"), _("Inbox"), _("Rejected rows"), _("Build history"), _("Templates")]
-)
+tab_names = [_("Upload"), _("Inbox"), _("Rejected rows"), _("Build history"), _("Templates")]
+if user.sees_audit_log():
+    tab_names.append(_("Audit log"))
+upload_tab, inbox_tab, rejects_tab, history_tab, templates_tab, *audit_tab = st.tabs(tab_names)
 
 with upload_tab:
     uploaded = st.file_uploader(
@@ -204,3 +206,20 @@ with templates_tab:
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"template_{name}",
         )
+
+for tab in audit_tab:  # administrators only
+    with tab:
+        log = audit.read(limit=1000)
+        st.caption(
+            _(
+                "Sign-ins, uploads, loads, builds and exports, newest first; the log lives outside the warehouse and survives every rebuild."
+            )
+        )
+        if log.unreadable_lines:
+            st.warning(
+                _(
+                    "{count} damaged lines in the audit log were skipped.",
+                    count=log.unreadable_lines,
+                )
+            )
+        st.dataframe(uploads.audit_table(log.entries, lang), hide_index=True, width="stretch")

@@ -11,7 +11,7 @@ from dia import exhibits
 from dia.data import indicators, project
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.export import ledger as ledger_report
-from dia.page import _, german_units, page_setup, pick, sources_caption
+from dia.page import _, audited, german_units, page_setup, pick, sources_caption
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -56,7 +56,12 @@ left, right, _spacer = st.columns([1, 1, 2])
 with left:
     st.download_button(
         _("Ledger as Excel (.xlsx)"),
-        data=ledger_report.excel_download(period, lang, user),
+        data=audited(
+            ledger_report.excel_download(period, lang, user),
+            user,
+            f"indicator ledger {period} xlsx",
+            kind="ledger",
+        ),
         file_name=ledger_report.download_name(period, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
@@ -66,7 +71,12 @@ with left:
 with right:
     st.download_button(
         _("Report as PDF"),
-        data=ledger_report.pdf_download(period, lang, user),
+        data=audited(
+            ledger_report.pdf_download(period, lang, user),
+            user,
+            f"indicator report {period} pdf",
+            kind="ledger",
+        ),
         file_name=ledger_report.download_name(period, "pdf"),
         mime="application/pdf",
         on_click="ignore",

@@ -6,7 +6,7 @@ from core.i18n import fmt_date, translate
 from dia import exhibits, links
 from dia.data import members
 from dia.data.regions import DE_LEVEL_LABELS
-from dia.page import _, choice, german_units, kpi, page_setup
+from dia.page import _, audited, choice, german_units, kpi, page_setup
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
@@ -158,7 +158,12 @@ for own in user.visible_associations():
     )
     st.download_button(
         _("Download member list {association} (.xlsx)", association=own),
-        data=members.member_workbook(own, lang, user, is_sample=facts.is_sample),
+        data=audited(
+            members.member_workbook(own, lang, user, is_sample=facts.is_sample),
+            user,
+            f"member list {own} xlsx",
+            kind="contacts" if contacts else "members",
+        ),
         file_name=f"members_{own.lower()}_{as_of.isoformat()}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"download_{own}",

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.cells import csv_bytes
 from core.codes import (
     ACTIVITY_TYPES,
     COLLABORATION_TYPES,
@@ -440,3 +441,9 @@ def activity_table(lang: Lang, viewer: Viewer) -> pd.DataFrame:
         for column in (translate(lang, N_("Companies NL")), translate(lang, N_("Companies DE"))):
             table[column] = [fmt_count(v, lang, mask=True) for v in table[column]]
     return table
+
+
+def activity_csv(lang: Lang, viewer: Viewer) -> bytes:
+    """The activity table as the viewer sees it, as a CSV whose text can never run as a formula
+    (the table toolbar's own download is switched off)."""
+    return csv_bytes(activity_table(lang, viewer))
