@@ -293,3 +293,14 @@ def audited(
         return payload
 
     return produce
+
+
+def notes(messages: Iterable[str], *, markdown: bool = False) -> None:
+    """Explanations kept out of the page script (English msgids, shown translated): one caption
+    each, or one block of markdown with ``markdown``."""
+    texts = [_(message) for message in messages]
+    if markdown:
+        st.markdown("\n".join(texts))
+    else:
+        for text in texts:
+            st.caption(text)

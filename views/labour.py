@@ -6,9 +6,10 @@ from core.i18n import translate
 from dia import exhibits
 from dia.data import labour
 from dia.data.regions import map_shapes, region_facts
-from dia.page import _, kpi, page_setup
+from dia.page import _, kpi, notes, page_setup
 from dia.privacy import fmt_count
 from dia.render import labour as charts
+from dia.render import labour_notes
 
 user, lang = page_setup(__file__)
 mask = user.aggregates_only
@@ -114,32 +115,7 @@ else:
             counts=True,
         )
     with note:
-        st.caption(
-            _(
-                "**NL:** open vacancies at the end of the quarter and WW benefits that started "
-                "less than six months ago (UWV), for the whole labour market region."
-            )
-        )
-        st.caption(
-            _(
-                "**DE:** vacancies reported to the Bundesagentur für Arbeit (about half of all "
-                "vacancies) and registered unemployed people by target occupation (BA)."
-            )
-        )
-        st.caption(
-            _(
-                "Job seekers differ: a Dutch WW recipient or *werkloze* is not a German "
-                "*Arbeitsloser*, and neither counts every job seeker. Compare each side with "
-                "itself, not the two bars across the border."
-            )
-        )
-        st.caption(
-            _(
-                "Occupations: BRC 2014 (NL) and KldB 2010 (DE) mapped to ISCO-08 sub-major "
-                "groups; a BRC group is split equally over its ISCO unit groups, a KldB code "
-                "takes BA's first-ranked match."
-            )
-        )
+        notes(labour_notes.VACANCY_NOTES)
 
     st.subheader(_("Tension per occupation group"))
     chart, note = st.columns([4, 1])
@@ -155,23 +131,7 @@ else:
             filters=chosen,
         )
     with note:
-        st.caption(
-            _(
-                "Each side on its own axis. UWV measures tension as open vacancies per "
-                "WW benefit of less than six months; the BA rates shortage occupations in its "
-                "Engpassanalyse per federal state with several indicators. Both ratios here are "
-                "vacancies per job seeker, but their levels cannot be compared across the "
-                "border."
-            )
-        )
-        st.caption(
-            _(
-                "What can be compared is a group's position on its own side: **shortage** "
-                "means a ratio of at least 1.5 times the side's ratio over all occupations "
-                "(dotted line) and more vacancies than job seekers; **surplus** at most two "
-                "thirds of it and more job seekers than vacancies."
-            )
-        )
+        notes(labour_notes.TENSION_NOTES)
 
     st.subheader(_("Where one side's surplus meets the other side's shortage"))
     matches = complement.dropna(subset=["direction"]).sort_values("potential", ascending=False)
@@ -351,27 +311,4 @@ else:
     st.caption(" · ".join(labour.attributions(official_register)))
 
 with st.expander(_("Method, definitions and caveats")):
-    st.markdown(
-        _(
-            "- **Geography.** Each side's figures are shown for the area they are published "
-            "for: UWV per labour market region (arbeidsmarktregio Drenthe: Emmen, Coevorden, "
-            "Borger-Odoorn, De Wolden, Hoogeveen, Midden-Drenthe), the BA per district "
-            "(Landkreis) or employment agency district. The area is named above every chart "
-            "and in every map hover.\n"
-            "- **Vacancies.** NL: open vacancies (UWV). DE: vacancies reported to the BA; "
-            "employers report only part of their vacancies.\n"
-            "- **Job seekers.** NL: WW benefit for less than six months, the denominator of "
-            "UWV's tension indicator. DE: registered unemployed (*arbeitslos*: registered, "
-            "without work or under 15 hours a week, available) by target occupation. Dutch "
-            "*werkloos* (CBS, ILO definition) is a survey concept and again different.\n"
-            "- **Occupations.** BRC 2014 (CBS) and KldB 2010 (BA) are mapped to ISCO-08. "
-            "KldB: BA's Umsteigeschlüssel, first-ranked match. BRC: every ISCO-08 unit group "
-            "CBS assigns to the group, the figure split equally (CBS gives no weights).\n"
-            "- **Status.** Relative to the same side: shortage at 1.5 times the side's ratio "
-            "over all occupations or more, surplus at two thirds or less; groups with fewer "
-            "than 10 vacancies and job seekers together are not rated.\n"
-            "- **Sample data.** Until real UWV and BA tables are loaded, vacancies and job "
-            "seekers are generated sample figures, marked as such in every chart.\n"
-            "- Full documentation: docs/labour-market.md."
-        )
-    )
+    notes(labour_notes.METHOD, markdown=True)
