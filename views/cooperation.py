@@ -31,7 +31,11 @@ st.caption(
     )
 )
 if mask:
-    st.info(_("Aggregates only: no company names, and counts below 5 are shown as <5."))
+    st.info(
+        _(
+            "Aggregates only: no company names or free text; counts below 5 are shown as <5 and every other count is rounded to tens, so that no small count can be worked out."
+        )
+    )
 
 facts = cooperation.headline()
 cols = st.columns(5)

@@ -75,7 +75,8 @@ FORECAST_METHOD = N_(
     "project's days."
 )
 MASK_NOTE = N_(
-    "Counts of 1 to 4 are shown as <5; percentages and forecasts based on them are not shown."
+    "Counts of 1 to 4 are shown as <5 and every other count is rounded to tens (percentages and "
+    "forecasts from the rounded count), so that no small count can be worked out."
 )
 KINDS: Final[dict[str, str]] = {
     "programme output": N_("programme output indicator"),
