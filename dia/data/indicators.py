@@ -68,7 +68,6 @@ COUNTS: Final = (
     "side_joint",
 )
 SIDE_COLUMNS: Final[dict[str, str]] = {"NL": "side_nl", "DE": "side_de", "NL-DE": "side_joint"}
-SIDES_COLUMN = N_("NL · DE · NL–DE jointly")
 FORECAST_METHOD = N_(
     "Forecast: linear on the cumulative – the cumulative at the end of the period (or on the "
     "records' date, if earlier) divided by the days since the project start, times the "
@@ -183,10 +182,8 @@ def ledger_table(
         else:
             values = list(column)
         out[translate(lang, header)] = values
-    if compact:  # the three sides in one column, so the whole ledger fits the page
-        sides = [translate(lang, COLUMNS[key]) for key in ("side_nl", "side_de", "side_joint")]
-        out[translate(lang, SIDES_COLUMN)] = out[sides].agg(" · ".join, axis=1)
-        out = out.drop(columns=sides)
+    # The sides keep a column each, also in the compact table: "108 · 109 · –" in one cell
+    # left the reader to guess which number is which side.
     return out
 
 

@@ -22,7 +22,36 @@ def layout(figure: go.Figure, lang: Lang, title: str, height: int = 380) -> go.F
     )
     figure.update_xaxes(showgrid=False, linecolor="#bbbbbb")
     figure.update_yaxes(gridcolor="#e6e6e6", zerolinecolor="#bbbbbb")
+    room_for_labels(figure)
     return figure
+
+
+def room_for_labels(figure: go.Figure) -> None:
+    """Values written above bars are never cut off: drawn outside the plot area, and the value
+    axis reaches a little past the tallest bar (a single-axis chart whose range is not set)."""
+    outside = [
+        trace for trace in figure.data if trace.type == "bar" and trace.textposition == "outside"
+    ]
+    if not outside:
+        return
+    for trace in outside:
+        trace.cliponaxis = False
+    horizontal = outside[0].orientation == "h"
+    axis = figure.layout.xaxis if horizontal else figure.layout.yaxis
+    if axis.range is not None or figure.layout.barmode in ("stack", "relative"):
+        return
+    found = [t.x if horizontal else t.y for t in outside]
+    values = pd.to_numeric(
+        pd.Series([v for series in found if series is not None for v in series]),
+        errors="coerce",
+    ).dropna()
+    if values.empty or values.max() <= 0:
+        return
+    top = float(values.max()) * 1.15
+    if horizontal:
+        figure.update_xaxes(range=[min(0.0, float(values.min())), top])
+    else:
+        figure.update_yaxes(range=[min(0.0, float(values.min())), top])
 
 
 def bar_values(

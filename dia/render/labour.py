@@ -88,7 +88,9 @@ EMPLOYEE_GROUPS: Final[dict[str | None, str]] = {
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
+    """A long occupation name wraps onto a second line rather than being cut ("…" would hide
+    what the group is)."""
+    return text if len(text) <= LABEL_WIDTH else "<br>".join(textwrap.wrap(text, LABEL_WIDTH))
 
 
 def side_title(area: Area, lang: Lang) -> str:

@@ -68,6 +68,10 @@ def choropleth_layer(
         "len": 0.8,
         "tickformat": tickformat,
     }
+    values = pd.to_numeric(frame[value_column], errors="coerce").dropna()
+    if tickformat == ",d" and not values.empty and values.max() - values.min() <= 6:
+        # whole numbers over a small range: one tick per step, not "0 0 0 1 1 1"
+        bar.update({"tick0": 0, "dtick": 1})
     bar.update(colourbar or {})
     return go.Choropleth(
         geojson=geojson,
