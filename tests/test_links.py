@@ -61,7 +61,7 @@ def test_language_switch_keeps_filters_and_relabels_the_role(data_dir: Path) -> 
     """After switching the language the chosen filter and role stay, shown in the new language
     (widgets whose labels change get a key per language)."""
     director = index_of(Role.DIRECTOR, "OE")
-    at = _open({"lang": "nl", "measure": "density"}, director)
+    at = _open({"lang": "nl", "measure": "density"}, director, "views/overview.py")
     at.sidebar.selectbox(key="lang").set_value("de").run()
     assert not at.exception
     radios = {radio.key: radio for radio in at.radio}

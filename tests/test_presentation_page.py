@@ -17,7 +17,7 @@ def _button(at, label: str):  # type: ignore[no-untyped-def]
 
 
 def test_add_map_in_dutch_and_build_the_deck_in_german(data_dir: Path) -> None:
-    at = open_page(None, index_of(Role.DIRECTOR, "OE"), "nl")
+    at = open_page("views/overview.py", index_of(Role.DIRECTOR, "OE"), "nl")
     _button(at, "Naar presentatie").click().run()
     assert not at.exception
     assert _button(at, "In de presentatie").disabled  # added once, not twice
@@ -45,7 +45,7 @@ def test_add_map_in_dutch_and_build_the_deck_in_german(data_dir: Path) -> None:
 
 
 def test_basket_starts_empty_for_another_viewer(data_dir: Path) -> None:
-    at = open_page(None, index_of(Role.ADMIN), "en")
+    at = open_page("views/overview.py", index_of(Role.ADMIN), "en")
     _button(at, "Add to presentation").click().run()
     at.switch_page("views/presentation.py").run()
     assert "1. Population per municipality" in all_text(at)
