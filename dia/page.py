@@ -15,6 +15,8 @@ from core import audit
 from core.i18n import LANG_NAMES, LANGS, Lang, lang_from_locale, translate
 from core.paths import PROJECT_ROOT
 from dia import auth, links, navigation
+from dia.data import project
+from dia.data.project import Calendar
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS, DeLevel
 from dia.data.warehouse import query
 from dia.render.source_words import dates, fmt_build_time, words
@@ -304,3 +306,11 @@ def notes(messages: Iterable[str], *, markdown: bool = False) -> None:
     else:
         for text in texts:
             st.caption(text)
+
+
+def project_calendar() -> Calendar:
+    """The project's calendar; ends the page with a note while no project records are loaded."""
+    if not project.has_records():
+        st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
+        st.stop()
+    return project.calendar()

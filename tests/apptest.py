@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+import urllib.request
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.i18n import LANGS
@@ -60,3 +63,16 @@ def all_text(at: AppTest) -> str:
     for element in [*at.dataframe, *at.table]:  # st.dataframe and st.table cells
         parts.append(element.value.to_csv())
     return "\n".join(parts)
+
+
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    """Wait for a dashboard started in a child process to answer its health check."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail("dashboard did not start")

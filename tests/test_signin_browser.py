@@ -8,14 +8,13 @@ import contextlib
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from core import audit
+from tests.apptest import wait_until_up
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -89,16 +88,7 @@ def signed_in_dashboard(data_dir: Path, tmp_path: Path) -> Iterator[str]:
         )
         url = f"http://localhost:{port}"
         try:
-            deadline = time.time() + 60
-            while time.time() < deadline:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    time.sleep(0.5)
-            else:
-                pytest.fail("dashboard did not start")
+            wait_until_up(url)
             yield url
         finally:
             proc.terminate()

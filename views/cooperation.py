@@ -10,17 +10,24 @@ from core.i18n import fmt_date, fmt_number, translate
 from dia import exhibits
 from dia.data import cooperation, partners, project
 from dia.data.regions import DE_LEVEL_LABELS
-from dia.page import _, audited, choice, german_units, kpi, page_setup, sources_caption, translated
+from dia.page import (
+    _,
+    audited,
+    choice,
+    german_units,
+    kpi,
+    page_setup,
+    project_calendar,
+    sources_caption,
+    translated,
+)
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
 mask = user.aggregates_only
 
 st.title(_("Cooperation across the border"))
-if not project.has_records():
-    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
-    st.stop()
-cal = project.calendar()
+cal = project_calendar()
 sources = project.record_sources(lang, cal.data_as_of)
 record_sources = partial(project.record_sources, as_of=cal.data_as_of)
 st.caption(

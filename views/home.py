@@ -5,18 +5,15 @@ what changed and how fresh the data is; each tile links to its page."""
 import streamlit as st
 
 from core.i18n import fmt_date
-from dia.data import indicators, members, project, reporting, status
-from dia.page import _, page_setup, sources_caption
+from dia.data import indicators, members, reporting, status
+from dia.page import _, page_setup, project_calendar, sources_caption
 from dia.render import status as tiles
 
 user, lang = page_setup(__file__)
 mask = user.mask_small_counts()
 
 st.title(_("Are we on track?"))
-if not project.has_records():
-    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
-    st.stop()
-cal = project.calendar()
+cal = project_calendar()
 built = status.last_build()
 st.caption(
     _(

@@ -11,17 +11,14 @@ from dia import exhibits
 from dia.data import indicators, project
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.export import ledger as ledger_report
-from dia.page import _, audited, german_units, page_setup, pick, sources_caption
+from dia.page import _, audited, german_units, page_setup, pick, project_calendar, sources_caption
 from dia.privacy import fmt_count
 
 user, lang = page_setup(__file__)
 mask = user.aggregates_only
 
 st.title(_("Indicators for the funders"))
-if not project.has_records():
-    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
-    st.stop()
-cal = project.calendar()
+cal = project_calendar()
 sources = project.record_sources(lang, cal.data_as_of)
 record_sources = partial(project.record_sources, as_of=cal.data_as_of)
 

@@ -8,15 +8,12 @@ import streamlit as st
 from core.i18n import fmt_date
 from dia import exhibits
 from dia.data import progress, project
-from dia.page import _, choice, kpi, page_setup
+from dia.page import _, choice, kpi, page_setup, project_calendar
 
 user, lang = page_setup(__file__)
 
 st.title(_("Project progress"))
-if not project.has_records():
-    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
-    st.stop()
-cal = project.calendar()
+cal = project_calendar()
 record_sources = partial(project.record_sources, as_of=cal.data_as_of)
 st.caption(
     _(

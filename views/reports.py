@@ -7,7 +7,7 @@ import streamlit as st
 from core.i18n import fmt_date
 from dia.data import indicators, project, reporting
 from dia.export import ledger as ledger_export
-from dia.page import _, page_setup
+from dia.page import _, page_setup, project_calendar
 from dia.render import reporting as view
 
 user, lang = page_setup(__file__)
@@ -20,10 +20,7 @@ st.caption(
         "the difference appears as a correction in the next report."
     )
 )
-if not project.has_records():
-    st.info(_("No project records have been loaded yet; see the Data page or docs/records.md."))
-    st.stop()
-cal = project.calendar()
+cal = project_calendar()
 done, unreadable = reporting.store()
 
 
