@@ -77,7 +77,7 @@ def exhibit(key: str, build, *, is_sample: bool = True, is_map: bool = False) ->
         key=key,
         page="test",
         build=build,
-        sources=lambda lang: [("CBS StatLine, tabel 03759ned", "1-1-2021")],
+        sources=lambda lang: [("CBS StatLine, tabel 03759ned", "2021-01-01")],
         is_sample=is_sample,
         title=(lambda lang: f"Kaart {lang}") if is_map else None,
         is_map=is_map,
@@ -170,7 +170,8 @@ def test_every_item_slide_has_footnote_and_notes_in_both_languages(
 ) -> None:
     for index, slide in enumerate(list(built_deck.slides)[1:5]):
         texts = " ".join(_texts(slide))
-        assert "Quelle: CBS StatLine, tabel 03759ned · 1-1-2021" in texts
+        # the vintage in the deck's date format (2021-01-01 in German)
+        assert "Quelle: CBS StatLine, tabel 03759ned · 01.01.2021" in texts
         notes = slide.notes_slide.notes_text_frame.text
         assert notes.startswith("NL: ") and "\n\nDE: " in notes
         has_sample = index != 1  # the line chart is from real data

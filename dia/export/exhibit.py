@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from core.i18n import Lang, translate
 from dia.export.figure_data import plain
 from dia.render.map_labels import label_map
+from dia.render.source_words import dates
 
 SAMPLE_MARK = "voorbeelddata / Beispieldaten"
 
@@ -53,7 +54,9 @@ def source_line(sources: Sources, lang: Lang, *, is_sample: bool) -> str:
     text = (
         translate(lang, "Source")
         + ": "
-        + " | ".join(f"{title} · {vintage}" if vintage else title for title, vintage in sources)
+        + " | ".join(
+            f"{title} · {dates(vintage, lang)}" if vintage else title for title, vintage in sources
+        )
     )
     if is_sample and SAMPLE_MARK not in text:
         text += f" · {SAMPLE_MARK}"
