@@ -10,14 +10,14 @@ from __future__ import annotations
 import gettext
 import io
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final, Literal, cast
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern, parse_pattern
 
 from core.paths import LOCALES_DIR
 
@@ -62,30 +62,36 @@ def lang_from_locale(locale_tag: str | None) -> Lang:
     return DEFAULT_LANG
 
 
+@cache
 def babel_locale(lang: Lang) -> Locale:
+    """One parsed locale per language: parsing it per formatted cell costs more than the
+    formatting (pages format thousands of cells)."""
     return Locale.parse(BABEL_LOCALES[lang])
+
+
+@lru_cache(maxsize=32)
+def _pattern(decimals: int, percent: bool) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else "") + (" %" * percent))
 
 
 def fmt_number(value: float | int | None, lang: Lang, decimals: int = 0) -> str:
     if value is None or value != value:  # NaN
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=BABEL_LOCALES[lang])
+    return _pattern(decimals, False).apply(value, babel_locale(lang))
 
 
 def fmt_percent(value: float | None, lang: Lang, decimals: int = 0) -> str:
     if value is None or value != value:
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
-    return format_percent(value, format=pattern, locale=BABEL_LOCALES[lang])
+    return _pattern(decimals, True).apply(value, babel_locale(lang))
 
 
 def fmt_date(value: date | datetime | None, lang: Lang, style: str = "medium") -> str:
     if value is None:
         return "–"
     if isinstance(value, datetime):
-        return format_datetime(value, format=style, locale=BABEL_LOCALES[lang])
-    return format_date(value, format=style, locale=BABEL_LOCALES[lang])
+        return format_datetime(value, format=style, locale=babel_locale(lang))
+    return format_date(value, format=style, locale=babel_locale(lang))
 
 
 def plotly_separators(lang: Lang) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.i18n import fmt_date, translate
+from core.i18n import fmt_date, fmt_number, translate
 from dia import exhibits, links
 from dia.data import members
 from dia.data.regions import DE_LEVEL_LABELS
@@ -154,12 +154,16 @@ for own in user.visible_associations():
     st.subheader(_("Member list {association}", association=own))
     if not contacts:
         st.caption(_("Contact persons are shown to the association's staff only."))
-    st.dataframe(
-        members.member_table(own, lang, user),
-        hide_index=True,
-        width="stretch",
-        height=420,
-    )
+    table = members.member_table(own, lang, user)
+    st.dataframe(table.head(members.TABLE_ROWS), hide_index=True, width="stretch", height=420)
+    if len(table) > members.TABLE_ROWS:
+        st.caption(
+            _(
+                "The first {shown} of {total} members; the download holds all of them.",
+                shown=fmt_number(members.TABLE_ROWS, lang),
+                total=fmt_number(len(table), lang),
+            )
+        )
     st.download_button(
         _("Download member list {association} (.xlsx)", association=own),
         data=audited(

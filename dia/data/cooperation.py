@@ -178,8 +178,14 @@ def _milestone_marks(figure: go.Figure, milestones: pd.DataFrame, lang: Lang, y:
         )
     )
     milestone_legend(figure, milestones["state"], lang)
-    for day in when[done]:
-        figure.add_vline(x=day, line_width=1, line_dash="dot", line_color=GUIDE_GREY)
+    # All lines in one layout update: add_vline per line re-validates the whole layout.
+    line = {"width": 1, "dash": "dot", "color": GUIDE_GREY}
+    lines = [
+        {"type": "line", "xref": "x", "yref": "y domain", "x0": day, "x1": day, "y0": 0,
+         "y1": 1, "line": line}
+        for day in when[done]
+    ]  # fmt: skip
+    figure.update_layout(shapes=[*figure.layout.shapes, *lines])
 
 
 MILESTONE_STATES: Final[dict[str, str]] = {

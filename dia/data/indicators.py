@@ -20,6 +20,7 @@ from typing import Final
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from core.codes import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
 from core.glossary import common_indicator

@@ -8,11 +8,13 @@ every export) see counts of 1–4 as "<5" (dia.privacy); charts then show no bar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
 from dia.render.charts import bar_values, layout
@@ -22,7 +24,7 @@ from dia.render.maps import region_map
 from dia.privacy import MASK, fmt_count, is_small, published_series
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.export.spreadsheet import workbook_bytes
-from dia.data.warehouse import query
+from dia.data.warehouse import query, version
 from dia.policy import Viewer
 
 AssociationChoice = Literal["ALL", "OE", "WVE"]
@@ -385,9 +387,19 @@ def _date(value: object) -> dt.date | None:
     return pd.Timestamp(value).date()  # type: ignore[arg-type]
 
 
+# Rows of a member list shown on the page; the download has all of them.
+TABLE_ROWS: Final = 1000
+
+
 def member_table(association: str, lang: Lang, viewer: Viewer) -> pd.DataFrame:
     """One association's members as the viewer may see them (none unless the policy lets them
-    see the association's names), headers in ``lang``; contact columns for who may see them."""
+    see the association's names), headers in ``lang``; contact columns for who may see them.
+    Made once per data version, association, language and viewer."""
+    return _member_table(version().version_id, association, lang, viewer)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _member_table(version_id: str, association: str, lang: Lang, viewer: Viewer) -> pd.DataFrame:
     visible = list(viewer.visible_associations())
     contacts = viewer.sees_contacts(association)
     frame = query("member_list", association=association, lang=lang, visible=visible).copy()
@@ -415,7 +427,19 @@ def member_table(association: str, lang: Lang, viewer: Viewer) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def member_workbook(association: str, lang: Lang, viewer: Viewer, *, is_sample: bool) -> bytes:
+def member_workbook(
+    association: str, lang: Lang, viewer: Viewer, *, is_sample: bool
+) -> Callable[[], bytes]:
+    """The member list as .xlsx, made only when the button is clicked (download_button calls
+    it then, on another thread: everything it needs is bound now) and kept per data version."""
+    version_id = version().version_id
+    return lambda: _member_workbook(version_id, association, lang, viewer, is_sample)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _member_workbook(
+    version_id: str, association: str, lang: Lang, viewer: Viewer, is_sample: bool
+) -> bytes:
     notes = [
         translate(
             lang,
@@ -426,7 +450,8 @@ def member_workbook(association: str, lang: Lang, viewer: Viewer, *, is_sample: 
     ]
     if is_sample:
         notes.insert(0, translate(lang, N_("Sample data")) + " · voorbeelddata / Beispieldaten")
-    return workbook_bytes({association: member_table(association, lang, viewer)}, notes)
+    table = _member_table(version_id, association, lang, viewer)
+    return workbook_bytes({association: table}, notes)
 
 
 def first_year_shown() -> int:

@@ -253,7 +253,9 @@ def work_package_status(milestones: pd.DataFrame, lang: Lang) -> Styler:
                 "_status": status,
             }
         )
-    frame = pd.DataFrame(rows)
+    headers = ("Work package", "Status", "Milestones", "Reached on time", "Reached late",
+               "Overdue", "Next due")  # fmt: skip
+    frame = pd.DataFrame(rows, columns=[*(translate(lang, h) for h in headers), "_status"])
     colours = frame.pop("_status").map(WP_STATUS_COLOURS)
     status_column = translate(lang, N_("Status"))
     return frame.style.apply(

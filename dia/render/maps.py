@@ -8,7 +8,7 @@ top.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -47,6 +47,16 @@ def national_border() -> tuple[list[float | None], list[float | None]]:
     return lons, lats
 
 
+def features_of(geojson: dict[str, Any], ids: Iterable[object]) -> dict[str, Any]:
+    """The features of ``ids`` only: each trace carries its own regions' shapes, so a map
+    sends every shape once, not once per trace."""
+    wanted = {str(i) for i in ids}
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in geojson["features"] if str(f.get("id")) in wanted],
+    }
+
+
 def choropleth_layer(
     geojson: dict[str, Any],
     frame: pd.DataFrame,
@@ -74,7 +84,7 @@ def choropleth_layer(
         bar.update({"tick0": 0, "dtick": 1})
     bar.update(colourbar or {})
     return go.Choropleth(
-        geojson=geojson,
+        geojson=features_of(geojson, frame["region_id"]),
         locations=frame["region_id"],
         z=frame[value_column],
         text=hover_text,
@@ -107,7 +117,7 @@ def _base_map(geojson: dict[str, Any], context_ids: list[str], border_label: str
     if context_ids:
         figure.add_trace(
             go.Choropleth(
-                geojson=geojson,
+                geojson=features_of(geojson, context_ids),
                 locations=context_ids,
                 z=[0] * len(context_ids),
                 colorscale=[[0, CONTEXT_GREY], [1, CONTEXT_GREY]],
@@ -223,7 +233,7 @@ def link_map(
     figure = _base_map(geojson, context_ids, border_label)
     figure.add_trace(
         go.Choropleth(
-            geojson=geojson,
+            geojson=features_of(geojson, regions["region_id"]),
             locations=regions["region_id"],
             z=[1] * len(regions),
             text=regions["text"],
@@ -242,30 +252,36 @@ def link_map(
     position = links.groupby(["from_id", "to_id"]).cumcount()
     shown: set[str] = set()
     middles: dict[str, tuple[list[float], list[float], list[str]]] = {}
+    # One trace per group and line width (arcs apart by None), not one per link.
+    lines: dict[tuple[str, float], tuple[list[float | None], list[float | None]]] = {}
     for row, count, index in zip(links.itertuples(index=False), siblings, position, strict=True):
         if row.from_id not in centres or row.to_id not in centres:
             continue
         bend = 0.12 * (index - (count - 1) / 2) + 0.05
         xs, ys, middle = _arc(centres[row.from_id], centres[row.to_id], bend)
-        label, colour = groups[row.group]
-        figure.add_trace(
-            go.Scattergeo(
-                lon=xs,
-                lat=ys,
-                mode="lines",
-                line={"color": colour, "width": float(row.width)},
-                opacity=0.85,
-                name=label,
-                legendgroup=row.group,
-                showlegend=row.group not in shown,
-                hoverinfo="skip",
-            )
-        )
-        shown.add(row.group)
+        lons, lats = lines.setdefault((row.group, float(row.width)), ([], []))
+        lons.extend([*xs, None])
+        lats.extend([*ys, None])
         xs_mid, ys_mid, texts = middles.setdefault(row.group, ([], [], []))
         xs_mid.append(middle[0])
         ys_mid.append(middle[1])
         texts.append(str(row.text))
+    for (group, width), (lons, lats) in lines.items():
+        label, colour = groups[group]
+        figure.add_trace(
+            go.Scattergeo(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"color": colour, "width": width},
+                opacity=0.85,
+                name=label,
+                legendgroup=group,
+                showlegend=group not in shown,
+                hoverinfo="skip",
+            )
+        )
+        shown.add(group)
     for group, (xs_mid, ys_mid, texts) in middles.items():
         label, colour = groups[group]
         figure.add_trace(

@@ -1,0 +1,116 @@
+"""Many sessions clicking through pages of a real dashboard server while builds publish new
+versions: no page fails, and after the last build every session shows the newest version on
+its next click. Sized for two cores; the p95 page time is reported (its budget is in
+``make bench``, not here)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.session import Run, Session, free_port, server
+from core.versions import current_version
+from dia.navigation import PAGES
+
+SESSIONS = 20
+BUILDS = 10
+ROLES = 6  # the demo previews (dia.auth.DEMO_USERS)
+THINK = 1.0  # seconds a user looks at a page before the next click
+
+pytestmark = pytest.mark.xdist_group("server")
+
+
+def _build(data: Path, inbox: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "build", "--inbox", str(inbox)],
+        env={**os.environ, "DIA_DATA_DIR": str(data)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    version = current_version(data / "warehouse")
+    assert version is not None
+    return version.version_id
+
+
+def test_sessions_stay_correct_while_builds_publish(
+    data_dir: Path, tmp_path: Path, record_property: pytest.RecordProperty
+) -> None:
+    # A small inbox keeps each build cheap; every build reads the same files, so no table
+    # shrinks and the publish gate lets each one through.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(data_dir / "samples" / "oe_ledenlijst_2025.xlsx", inbox)
+    data = tmp_path / "data"
+    first = _build(data, inbox)
+    pages = [spec.url_path for spec in PAGES if spec.url_path != "data"]
+    runs: list[Run] = []
+    failures: list[str] = []
+    builds_done = threading.Event()
+    lock = threading.Lock()
+
+    def session(index: int) -> None:
+        role = {"demo_user": index % ROLES}
+        tab = Session(port)
+        try:
+            tab.run(pages[0])  # learn the role switch's id
+            step = index
+            while not builds_done.is_set():
+                run = tab.run(pages[step % len(pages)], role)
+                step += 1
+                with lock:
+                    runs.append(run)
+                time.sleep(THINK)
+            final = tab.run(pages[step % len(pages)], role)
+            with lock:
+                runs.append(final)
+                if final.versions != {newest[0].removeprefix("dia-")}:
+                    failures.append(
+                        f"session {index} on {final.page} shows {final.versions}, not {newest[0]}"
+                        + repr(final.texts[-5:])
+                    )
+        except Exception as exc:  # any failure of a session is a finding
+            with lock:
+                failures.append(f"session {index}: {exc!r}")
+        finally:
+            tab.close()
+
+    newest = [first]
+    port = free_port()
+    env = {**os.environ, "DIA_DATA_DIR": str(data)}
+    with server(port, env):
+        Session(port).run(pages[0])  # the first run imports everything once
+        threads = [threading.Thread(target=session, args=(i,)) for i in range(SESSIONS)]
+        for thread in threads:
+            thread.start()
+        published = [first]
+        started = time.perf_counter()
+        for _ in range(BUILDS):
+            published.append(_build(data, inbox))
+            newest[0] = published[-1]
+        building = time.perf_counter() - started
+        builds_done.set()
+        for thread in threads:
+            thread.join(timeout=300)
+    assert len(set(published)) == BUILDS + 1, "every build published a new version"
+    errors = [f"{run.page}: {error}" for run in runs for error in run.errors]
+    assert errors == [] and failures == []
+    times = sorted(run.seconds for run in runs)
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
+    record_property("page_runs", len(times))
+    record_property("p95_page_seconds", round(p95, 3))
+    print(
+        f"\n{len(times)} page runs by {SESSIONS} sessions during {BUILDS} builds: "
+        f"median {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s "
+        f"(builds took {building:.0f} s)"
+    )
+    assert len(times) >= 2 * SESSIONS, "every session clicked while the builds ran"
