@@ -71,9 +71,11 @@ class Session:
         msg.rerun_script.page_name = page
         msg.rerun_script.query_string = ""
         for key, value in (widgets or {}).items():
+            # A key may carry a suffix (``demo_user.en``): the widget is one per language.
+            found = next(k for k in self.widget_ids if k == key or k.startswith(key + "."))
             state = msg.rerun_script.widget_states.widgets.add()
-            state.id = self.widget_ids[key]
-            state.string_value = self.options[key][value]
+            state.id = self.widget_ids[found]
+            state.string_value = self.options[found][value]
         run = Run(page=page)
         started = time.perf_counter()
         self.ws.send(msg.SerializeToString())
