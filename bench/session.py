@@ -56,6 +56,7 @@ class Session:
             subprotocols=["streamlit"],  # type: ignore[list-item]
             max_size=None,
             open_timeout=timeout,
+            ping_interval=None,  # a busy server answers pings late; a browser tab does not ping
         )
         self.widget_ids: dict[str, str] = {}  # widget key → its id, learnt from earlier runs
         self.options: dict[str, list[str]] = {}  # select box key → its options as shown
