@@ -33,6 +33,8 @@ DIGEST_KINDS: Final[dict[str, str]] = {
     "participation": N_("Participations"),
     "collaboration": N_("Collaborations"),
 }
+# Kinds whose counts say nothing about companies or persons (no "<5" for funders).
+PUBLIC_KINDS: Final = frozenset({"activity"})
 DIGEST_CHANGES: Final[dict[str, str]] = {
     "joined": N_("joined"),
     "left": N_("left"),

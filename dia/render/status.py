@@ -142,8 +142,10 @@ def _digest_lines(found: status.Digest, lang: Lang, *, mask: bool) -> list[str]:
         name = translate(lang, status.DIGEST_KINDS.get(str(kind), str(kind)))
         if grp:
             name = f"{name} {grp}"
+        # Activities are public events, not companies: their counts need no "<5".
+        masked = mask and kind not in status.PUBLIC_KINDS
         changes = ", ".join(
-            f"{fmt_count(int(n), lang, mask=mask)} "
+            f"{fmt_count(int(n), lang, mask=masked)} "
             + translate(lang, status.DIGEST_CHANGES.get(str(c), str(c)))
             for c, n in zip(part["change"], part["count"], strict=True)
         )
@@ -190,8 +192,22 @@ def digest_tile(
     st.markdown("\n".join(f"- {line}" for line in lines))
     names_of = frozenset(a for a in ("OE", "WVE") if user.sees_names(a))
     if mask:
-        table = status.digest_counts(found)
-        table = table.assign(count=[fmt_count(int(n), lang, mask=True) for n in table["count"]])
+        counts = status.digest_counts(found)
+        table = pd.DataFrame(
+            {
+                translate(lang, N_("What")): [
+                    translate(lang, status.DIGEST_KINDS.get(k, k)) for k in counts["kind"]
+                ],
+                translate(lang, N_("Association")): counts["grp"].to_list(),
+                translate(lang, N_("Change")): [
+                    translate(lang, status.DIGEST_CHANGES.get(c, c)) for c in counts["change"]
+                ],
+                translate(lang, N_("Count")): [
+                    fmt_count(int(n), lang, mask=k not in status.PUBLIC_KINDS)
+                    for k, n in zip(counts["kind"], counts["count"], strict=True)
+                ],
+            }
+        )
     else:
         table = status.digest_list(
             found,
