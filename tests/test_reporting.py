@@ -399,8 +399,11 @@ def test_dashboard_ledger_freezes_and_corrects(scenario: Scenario) -> None:
 
 
 def test_landing_and_reporting_pages_show_the_correction(
-    scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+    scenario: Scenario, monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
+    # ``data_dir`` first: the session's build must run before any app run in this worker (an
+    # app run replaces ``__main__``, which the build's reader processes would then re-import).
+    del data_dir
     from dia.auth import Role
     from tests.apptest import all_text, index_of, open_page
 
