@@ -11,7 +11,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import sys
 import time
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Final
@@ -67,6 +71,19 @@ def resident_mb(pid: int | None) -> float:
     return 0.0
 
 
+@contextmanager
+def _plain_main() -> Iterator[None]:
+    """Start children without the caller's ``__main__``: multiprocessing re-imports it in every
+    child, and once a Streamlit page has run in this process (tests), ``__main__`` is that page."""
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
+
+
 def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
     """``intake.read_file(path)`` in a child process within ``limits``."""
     limits = limits or load_limits()
@@ -74,7 +91,8 @@ def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
     child = _CONTEXT.Process(
         target=_child, args=(str(path), limits, dict(os.environ), send), daemon=True
     )
-    child.start()
+    with _plain_main():
+        child.start()
     send.close()
     outcome: ReadResult | str | None = None
     started = time.monotonic()

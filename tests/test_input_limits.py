@@ -4,6 +4,8 @@ in a child process within time and memory limits; the registry is one ordered li
 from __future__ import annotations
 
 import io
+import sys
+import types
 import zipfile
 from pathlib import Path
 
@@ -208,3 +210,18 @@ def test_every_reader_and_step_module_is_registered() -> None:
 
     assert modules(etl.readers, "detect") == {m.__name__ for m in registry.READERS}
     assert modules(etl.harmonise, "run") == {m.__name__ for m in registry.STEPS}
+
+
+def test_child_ignores_a_page_script_as_main(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After a Streamlit page ran in this process, __main__ is that page; a child that re-imported
+    # it would fail every read.
+    page = tmp_path / "page.py"
+    page.write_text("raise SystemExit(3)\n", encoding="utf-8")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(page)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    path = tmp_path / "members.csv"
+    path.write_text("Firma;PLZ;Ort;Mitarbeiter\nMuster GmbH;49716;Meppen;12\n", encoding="utf-8")
+    assert read_limited(path).kind == "members_wve"
