@@ -158,7 +158,9 @@ def test_new_publish_reaches_an_open_page(server: str, data_dir: Path) -> None:
         fresh = current_version(data_dir / "warehouse")
         assert fresh is not None
         page.get_by_text("Population density", exact=True).first.click()
-        page.wait_for_selector(f"text={fresh.version_id}", timeout=30_000)
+        # the footer names a version by the last part of its id
+        short = fresh.version_id.rsplit("-", 1)[-1]
+        page.wait_for_selector(f"text=Warehouse version {short}", timeout=30_000)
         browser.close()
 
 
