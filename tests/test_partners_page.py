@@ -92,3 +92,28 @@ def test_marking_an_introduction_stores_it_and_rebuilds(
     rows = stored.splitlines()
     assert rows[0].startswith("Voorbeelddata / Beispieldaten") and len(rows) == 3
     assert rows[2].endswith("(DIA Monitor partner page)") and ";planned;" in rows[2]
+
+
+def test_one_association_loaded_gets_a_message_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only OE's member list and energy projects are loaded: WVE staff have no member to start
+    # from, and nobody has a member on the other side yet.
+    import subprocess
+    import sys
+
+    samples, inbox = tmp_path / "samples", tmp_path / "inbox"
+    monkeypatch.setenv("DIA_DATA_DIR", str(tmp_path))
+    subprocess.run([sys.executable, "-m", "etl", "samples", "--out", str(samples)], check=True)
+    inbox.mkdir()
+    for name in ("oe_ledenlijst_2025.xlsx", "oe_energiekansen.xlsx"):
+        shutil.copy(samples / name, inbox / name)
+    build = [sys.executable, "-m", "etl", "build", "--inbox", str(inbox)]
+    subprocess.run(build, check=True, capture_output=True)
+    at = open_page("views/partners.py", index_of(Role.STAFF, "WVE"), "de")
+    assert not at.exception
+    assert "Von diesem Verband wurde noch keine Mitgliederliste eingelesen." in all_text(at)
+    at = open_page("views/partners.py", index_of(Role.ADMIN), "nl")
+    assert not at.exception
+    at.radio[0].set_value("project").run()
+    assert not at.exception

@@ -58,6 +58,9 @@ if mode == "member":
     left, right = st.columns([1, 3])
     association = left.selectbox(_("Association"), own) if len(own) > 1 else own[0]
     choices = partners.anchors(members, association)
+    if choices.empty:
+        st.info(_("No member list of this association has been loaded yet."))
+        st.stop()
     member_id = right.selectbox(
         _("Member company"),
         choices["member_id"],
@@ -71,6 +74,9 @@ if mode == "member":
     )
 elif mode == "project":
     projects = partners.projects(user.sees_free_text())
+    if projects.empty:
+        st.info(_("No energy projects have been loaded yet."))
+        st.stop()
     project_id = st.selectbox(
         _("Energy project"),
         projects["opportunity_id"],
