@@ -117,3 +117,15 @@ def test_one_association_loaded_gets_a_message_not_a_crash(
     assert not at.exception
     at.radio[0].set_value("project").run()
     assert not at.exception
+
+
+@pytest.mark.parametrize("mode", [1, 2])  # an energy project, a theme
+def test_projects_and_themes_get_members_of_the_other_side(data_dir: Path, mode: int) -> None:
+    at = open_page(PAGE, STAFF_WVE, "en")
+    at.radio[0].set_value(at.radio[0].options[mode]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    ranked = at.dataframe[0].value
+    assert 0 < len(ranked) <= 10
+    scores = ranked["score"].tolist()
+    assert scores == sorted(scores, reverse=True)
+    assert not [b for b in at.get("form_submit_button")]  # introductions: company to company
