@@ -26,29 +26,22 @@ from etl.model import ReadResult, SourceInfo
 from etl.readers.textfile import (
     GENESIS_LICENCE,
     GENESIS_PUBLISHER,
-    REJECT_FIELDS,
     REJECT_PERIOD,
     REJECT_REGION,
-    REJECT_VALUE,
-    RejectCollector,
-    StatisticRecord,
+    StatisticOutput,
+    detect_head,
     genesis_attribution,
     head_lines,
     is_blank,
     is_region_code,
-    join_classes,
     normalise_region_code,
     parse_period,
     parse_rows,
-    parse_value,
-    read_text,
-    read_text_head,
+    read_detected,
     region_geography,
     slug,
     split_line,
     split_unit,
-    statistic_frame,
-    vintage_of,
 )
 
 KIND_WERTE: Final = "genesis_werte"
@@ -172,8 +165,7 @@ FLAT_VALUE_COLUMNS: Final = ("value", "value_unit", "value_variable_code", "valu
 
 
 def detect(path: Path) -> str | None:
-    head = read_text_head(path)
-    return None if head is None else detect_text(head.text)
+    return detect_head(path, detect_text)
 
 
 def detect_text(text: str) -> str | None:
@@ -218,78 +210,28 @@ def _measure_columns(header: Sequence[str]) -> list[int]:
 
 
 def read(path: Path) -> ReadResult:
-    name = path.name
-    loaded = read_text(path)
-    if loaded is None:
-        raise ValueError("binary or unreadable file")
-    kind = detect_text(loaded.text)
-    if kind is None:
-        raise ValueError("not a GENESIS download")
-    rows = parse_rows(loaded.text, ";")
+    text, kind = read_detected(path, detect_text, "a GENESIS download")
+    rows = parse_rows(text, ";")
     builder = _Builder(path, kind)
     if kind == KIND_WERTE:
         _read_werte(rows, builder)
     else:
         _read_flat(rows, FLAT if kind == KIND_FLAT else FFCSV, builder)
-    return builder.result(name)
+    return builder.finish()
 
 
-class _Builder:
+@dataclass
+class _Builder(StatisticOutput):
     """Collects records, rejects and metadata of one file."""
 
-    def __init__(self, path: Path, kind: str) -> None:
-        self.path = path
-        self.kind = kind
-        self.records: list[StatisticRecord] = []
-        self.rejects = RejectCollector(path.name)
-        self.notes: list[str] = []
-        self.skipped = 0
-        self.empty_cells = 0
-        self.table_code = ""
-        self.title = ""
-        self.attribution = ""
-        self.stand = ""
+    table_code: str = ""
+    title: str = ""
+    attribution: str = ""
+    stand: str = ""
 
-    def add(
-        self,
-        *,
-        region: tuple[str, str],
-        period: str,
-        measure: tuple[str, str, str],
-        classes: Sequence[tuple[str, str, str]],
-        value: float | None,
-        symbol: str | None,
-    ) -> None:
-        classification, class_code, class_label = join_classes(classes)
-        code, label, unit = measure
-        self.records.append(
-            StatisticRecord(
-                region_code=region[0],
-                region_name=region[1],
-                source_geography=region_geography(region[0]),
-                period=period,
-                measure=code,
-                measure_label=label,
-                classification=classification,
-                class_code=class_code,
-                class_label=class_label,
-                value=value,
-                symbol=symbol,
-                unit=unit,
-                source_id="",  # filled in once the vintage is known
-            )
-        )
-
-    def result(self, name: str) -> ReadResult:
-        vintage = vintage_of(record["period"] for record in self.records)
+    def finish(self) -> ReadResult:
         table = self.table_code or "unknown"
-        source_id = ":".join(
-            part for part in ("genesis", table, vintage.replace(" – ", "..")) if part
-        )
-        for record in self.records:
-            record["source_id"] = source_id
-        if self.empty_cells:
-            self.notes.append(f"{self.empty_cells} empty value cell(s) left out")
+        source_id, vintage = self.stamp("genesis", table)
         if table.startswith("13111"):
             self.notes.append(
                 "Table 13111 redistributes the employment statistics of the Bundesagentur für "
@@ -307,22 +249,15 @@ class _Builder:
             if destatis
             else genesis_attribution(self._year())
         )
-        source = SourceInfo(
-            source_id=source_id,
-            title=f"{self.title} ({table})" if self.title else table,
-            publisher=publisher,
-            licence=GENESIS_LICENCE,
-            attribution=self.attribution or default_attribution,
-            vintage=f"{vintage} (Stand {self.stand})" if self.stand else vintage,
-        )
-        return ReadResult(
-            file=name,
-            kind=self.kind,
-            tables={"statistic": statistic_frame(self.records)},
-            rejects=self.rejects.rejects,
-            sources=[source] if self.records else [],
-            notes=self.notes,
-            skipped=self.skipped,
+        return self.result(
+            SourceInfo(
+                source_id=source_id,
+                title=f"{self.title} ({table})" if self.title else table,
+                publisher=publisher,
+                licence=GENESIS_LICENCE,
+                attribution=self.attribution or default_attribution,
+                vintage=f"{vintage} (Stand {self.stand})" if self.stand else vintage,
+            )
         )
 
     def _year(self) -> int:
@@ -346,10 +281,11 @@ def _table_code_from_name(path: Path, fallback: str) -> str:
     return first if _TABLE_CODE_RE.match(first) else fallback.strip()
 
 
-def _region(code: str, name: str) -> tuple[str, str] | None:
+def _region(code: str, name: str) -> tuple[str, str, str] | None:
     if not is_region_code(code):
         return None
-    return normalise_region_code(code), name.strip()
+    normalised = normalise_region_code(code)
+    return normalised, name.strip(), region_geography(normalised)
 
 
 def _classification(variable: str) -> str:
@@ -385,14 +321,7 @@ def _read_flat(rows: list[tuple[int, list[str]]], dialect: _Dialect, out: _Build
         if is_blank(row):
             out.skipped += 1
             continue
-        if len(row) != len(header):
-            out.rejects.add(
-                REJECT_FIELDS,
-                row_number=line,
-                value=";".join(row)[:200],
-                count=len(row),
-                expected=len(header),
-            )
+        if out.wrong_width(line, row, len(header), ";"):
             continue
         if not out.title:
             out.title = row[column[dialect.stat_label]].strip()
@@ -407,7 +336,7 @@ def _read_flat(rows: list[tuple[int, list[str]]], dialect: _Dialect, out: _Build
                 value=row[time_index],
             )
             continue
-        region: tuple[str, str] | None = None
+        region: tuple[str, str, str] | None = None
         classes: list[tuple[str, str, str]] = []
         region_found = False
         for var_code, _var_label, attr_code, attr_label in groups:
@@ -447,23 +376,16 @@ def _read_flat(rows: list[tuple[int, list[str]]], dialect: _Dialect, out: _Build
             cells = [(index, _ffcsv_measure(header[index])) for index in measures]
         quality = row[column["value_q"]].strip() if "value_q" in column else ""
         for index, measure in cells:
-            try:
-                value, symbol = parse_value(row[index], ",")
-            except ValueError:
-                out.rejects.add(
-                    REJECT_VALUE, row_number=line, column_name=header[index], value=row[index]
-                )
-                continue
-            if value is None and symbol is None:
-                out.empty_cells += 1
-                continue
-            out.add(
+            out.add_cell(
+                row[index],
+                ",",
+                line=line,
+                column=header[index],
                 region=region,
                 period=period,
                 measure=measure,
                 classes=classes,
-                value=value,
-                symbol=symbol or quality or None,
+                flag=quality,
             )
 
 
@@ -646,33 +568,21 @@ def _read_werte(rows: list[tuple[int, list[str]]], out: _Builder) -> None:
             if index < len(row) and row[index].strip()
         ]
         for position, index in enumerate(columns):
-            cell = row[index] if index < len(row) else ""
-            try:
-                value, symbol = parse_value(cell, ",")
-            except ValueError:
-                out.rejects.add(
-                    REJECT_VALUE,
-                    row_number=line,
-                    column_name=column_names[position],
-                    value=cell,
-                )
-                continue
-            if value is None and symbol is None:
-                out.empty_cells += 1
-                continue
             label, unit = measures[position]
             classes = row_classes + [
                 _attribute(attribute[position])
                 for attribute in attribute_rows
                 if attribute[position].lower() not in TOTAL_LABELS
             ]
-            out.add(
+            out.add_cell(
+                row[index] if index < len(row) else "",
+                ",",
+                line=line,
+                column=column_names[position],
                 region=region,
                 period=periods[position] if periods else row_period,
                 measure=(MEASURE_CODES.get(label, slug(label)), label, unit),
                 classes=classes,
-                value=value,
-                symbol=symbol,
             )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -29,28 +29,21 @@ from etl.readers.textfile import (
     CBS_LICENCE,
     CBS_PUBLISHER,
     MISSING_SYMBOLS,
-    REJECT_FIELDS,
     REJECT_PERIOD,
-    REJECT_VALUE,
-    RejectCollector,
-    StatisticRecord,
+    StatisticOutput,
+    detect_head,
     head_lines,
     is_blank,
     is_region_code,
-    join_classes,
     normalise_region_code,
     parse_period,
     parse_rows,
-    parse_value,
-    read_text,
-    read_text_head,
+    read_detected,
     region_geography,
     slug,
     split_line,
     split_provisional,
     split_unit,
-    statistic_frame,
-    vintage_of,
 )
 
 KIND_FLAT: Final = "statline_flat"
@@ -106,8 +99,7 @@ _WIJK_RE: Final = re.compile(r"^(Wijk|District)\s+\d+\b", re.IGNORECASE)
 
 
 def detect(path: Path) -> str | None:
-    head = read_text_head(path)
-    return None if head is None else detect_text(head.text)
+    return detect_head(path, detect_text)
 
 
 def detect_text(text: str) -> str | None:
@@ -174,105 +166,35 @@ def near_miss(text: str) -> str | None:
 
 
 @dataclass
-class _Output:
-    path: Path
-    kind: str
-    records: list[StatisticRecord] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    skipped: int = 0
-    empty_cells: int = 0
+class _Output(StatisticOutput):
     title: str = ""
 
-    def __post_init__(self) -> None:
-        self.rejects = RejectCollector(self.path.name)
-
-    def add_cell(
-        self,
-        cell: str,
-        decimal: str,
-        *,
-        line: int,
-        column: str,
-        region: tuple[str, str, str],
-        period: tuple[str, str | None],
-        measure: tuple[str, str, str],
-        classes: Sequence[tuple[str, str, str]],
-    ) -> None:
-        try:
-            value, symbol = parse_value(cell, decimal)
-        except ValueError:
-            self.rejects.add(REJECT_VALUE, row_number=line, column_name=column, value=cell)
-            return
-        if value is None and symbol is None:
-            self.empty_cells += 1
-            return
-        classification, class_code, class_label = join_classes(classes)
-        self.records.append(
-            StatisticRecord(
-                region_code=region[0],
-                region_name=region[1],
-                source_geography=region[2],
-                period=period[0],
-                measure=measure[0],
-                measure_label=measure[1],
-                classification=classification,
-                class_code=class_code,
-                class_label=class_label,
-                value=value,
-                # a provisional period (2022*) flags every figure that has no symbol itself
-                symbol=symbol or (period[1] if value is not None else None),
-                unit=measure[2],
-                source_id="",
-            )
-        )
-
-    def result(self) -> ReadResult:
+    def finish(self) -> ReadResult:
         code_match = _TABLE_CODE_RE.search(self.path.stem)
         table = code_match.group(1).upper() if code_match else ""
         title = self.title or _title_from_name(self.path)
-        vintage = vintage_of(record["period"] for record in self.records)
-        source_id = ":".join(
-            part
-            for part in ("cbs", table or slug(title)[:60], vintage.replace(" – ", ".."))
-            if part
-        )
-        for record in self.records:
-            record["source_id"] = source_id
-        if self.empty_cells:
-            self.notes.append(f"{self.empty_cells} empty value cell(s) left out")
-        source = SourceInfo(
-            source_id=source_id,
-            title=f"{title} ({table})" if table else title,
-            publisher=CBS_PUBLISHER,
-            licence=CBS_LICENCE,
-            attribution=CBS_ATTRIBUTION,
-            vintage=vintage,
-        )
-        return ReadResult(
-            file=self.path.name,
-            kind=self.kind,
-            tables={"statistic": statistic_frame(self.records)},
-            rejects=self.rejects.rejects,
-            sources=[source] if self.records else [],
-            notes=self.notes,
-            skipped=self.skipped,
+        source_id, vintage = self.stamp("cbs", table or slug(title)[:60])
+        return self.result(
+            SourceInfo(
+                source_id=source_id,
+                title=f"{title} ({table})" if table else title,
+                publisher=CBS_PUBLISHER,
+                licence=CBS_LICENCE,
+                attribution=CBS_ATTRIBUTION,
+                vintage=vintage,
+            )
         )
 
 
 def read(path: Path) -> ReadResult:
-    loaded = read_text(path)
-    if loaded is None:
-        raise ValueError("binary or unreadable file")
-    kind = detect_text(loaded.text)
-    if kind is None:
-        raise ValueError("not a CBS StatLine download")
+    text, kind = read_detected(path, detect_text, "a CBS StatLine download")
     out = _Output(path, kind)
     if kind == KIND_PIVOTED:
-        _read_pivoted(parse_rows(loaded.text, ";"), out)
+        _read_pivoted(parse_rows(text, ";"), out)
     else:
         delimiter = ";" if kind == KIND_FLAT else ","
-        _read_table(parse_rows(loaded.text, delimiter), out)
-    return out.result()
+        _read_table(parse_rows(text, delimiter), out)
+    return out.finish()
 
 
 def _title_from_name(path: Path) -> str:
@@ -324,14 +246,7 @@ def _read_table(rows: list[tuple[int, list[str]]], out: _Output) -> None:
         if is_blank(row) or _is_footer(row):
             out.skipped += 1
             continue
-        if len(row) != len(header):
-            out.rejects.add(
-                REJECT_FIELDS,
-                row_number=line,
-                value=",".join(row)[:200],
-                count=len(row),
-                expected=len(header),
-            )
+        if out.wrong_width(line, row, len(header), ","):
             continue
         data.append((line, row))
 
@@ -388,9 +303,10 @@ def _read_table(rows: list[tuple[int, list[str]]], out: _Output) -> None:
                 line=line,
                 column=header[index],
                 region=region,
-                period=period,
+                period=period[0],
                 measure=measure,
                 classes=classes,
+                flag=period[1],  # a provisional period (2022*) flags its figures
             )
 
 
@@ -452,14 +368,7 @@ def _read_pivoted(rows: list[tuple[int, list[str]]], out: _Output) -> None:
         for code, name, kind in zip(codes, names, kinds, strict=True)
     ]
     for line, row in figures:
-        if len(row) != len(subject_row):
-            out.rejects.add(
-                REJECT_FIELDS,
-                row_number=line,
-                value=";".join(row)[:200],
-                count=len(row),
-                expected=len(subject_row),
-            )
+        if out.wrong_width(line, row, len(subject_row), ";"):
             continue
         label = row[0].strip()
         measure = (slug(label), label, row[1].strip())
@@ -470,7 +379,8 @@ def _read_pivoted(rows: list[tuple[int, list[str]]], out: _Output) -> None:
                 line=line,
                 column=names[position],
                 region=regions[position],
-                period=periods[position],
+                period=periods[position][0],
                 measure=measure,
                 classes=[],
+                flag=periods[position][1],
             )

@@ -16,7 +16,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, TypedDict
@@ -24,7 +24,7 @@ from typing import Final, TypedDict
 import pandas as pd
 
 from core.i18n import N_
-from etl.model import Reject
+from etl.model import ReadResult, Reject, SourceInfo
 
 HEAD_BYTES: Final = 64 * 1024
 # A value may span lines (quoted); files are at most 20 MB (etl/config/limits.toml), so the csv
@@ -279,6 +279,26 @@ def read_text_head(path: Path, limit: int = HEAD_BYTES) -> TextFile | None:
 
 
 # --------------------------------------------------------------------------- delimited text
+
+
+def detect_head(path: Path, detect_text: Callable[[str], str | None]) -> str | None:
+    """The layout ``detect_text`` finds in the head of a text file; ``None`` for binaries."""
+    head = read_text_head(path)
+    return None if head is None else detect_text(head.text)
+
+
+def read_detected(
+    path: Path, detect_text: Callable[[str], str | None], what: str
+) -> tuple[str, str]:
+    """A text file's text and its layout; ``ValueError`` when it is not ``what``."""
+    loaded = read_text(path)
+    if loaded is None:
+        raise ValueError("binary or unreadable file")
+    kind = detect_text(loaded.text)
+    if kind is None:
+        raise ValueError(f"not {what}")
+    return loaded.text, kind
+
 
 DELIMITERS: Final = (";", ",", "\t", "|")
 
@@ -612,6 +632,100 @@ class RejectCollector:
                 value=value,
                 params=values,
             )
+        )
+
+
+@dataclass
+class StatisticOutput:
+    """Records, rejects and notes of one statistics file (GENESIS, StatLine), and the
+    ``ReadResult`` they become."""
+
+    path: Path
+    kind: str
+    records: list[StatisticRecord] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    skipped: int = 0
+    empty_cells: int = 0
+
+    def __post_init__(self) -> None:
+        self.rejects = RejectCollector(self.path.name)
+
+    def wrong_width(self, line: int, row: Sequence[str], expected: int, delimiter: str) -> bool:
+        """Reject a line with another number of fields than the header; whether it did."""
+        if len(row) == expected:
+            return False
+        self.rejects.add(
+            REJECT_FIELDS,
+            row_number=line,
+            value=delimiter.join(row)[:200],
+            count=len(row),
+            expected=expected,
+        )
+        return True
+
+    def add_cell(
+        self,
+        cell: str,
+        decimal: str,
+        *,
+        line: int,
+        column: str,
+        region: tuple[str, str, str],
+        period: str,
+        measure: tuple[str, str, str],
+        classes: Sequence[tuple[str, str, str]],
+        flag: str | None = None,
+    ) -> None:
+        """One value cell: a record (``flag`` marks a figure without a symbol of its own, e.g.
+        a provisional period), a reject when it is no number, nothing when it is empty."""
+        try:
+            value, symbol = parse_value(cell, decimal)
+        except ValueError:
+            self.rejects.add(REJECT_VALUE, row_number=line, column_name=column, value=cell)
+            return
+        if value is None and symbol is None:
+            self.empty_cells += 1
+            return
+        classification, class_code, class_label = join_classes(classes)
+        self.records.append(
+            StatisticRecord(
+                region_code=region[0],
+                region_name=region[1],
+                source_geography=region[2],
+                period=period,
+                measure=measure[0],
+                measure_label=measure[1],
+                classification=classification,
+                class_code=class_code,
+                class_label=class_label,
+                value=value,
+                symbol=symbol or flag or None,
+                unit=measure[2],
+                source_id="",  # filled in by ``stamp`` once the vintage is known
+            )
+        )
+
+    def stamp(self, publisher: str, table: str) -> tuple[str, str]:
+        """Give every record the source id ``publisher:table:vintage``; the id and vintage."""
+        vintage = vintage_of(record["period"] for record in self.records)
+        source_id = ":".join(
+            part for part in (publisher, table, vintage.replace(" – ", "..")) if part
+        )
+        for record in self.records:
+            record["source_id"] = source_id
+        if self.empty_cells:
+            self.notes.append(f"{self.empty_cells} empty value cell(s) left out")
+        return source_id, vintage
+
+    def result(self, source: SourceInfo) -> ReadResult:
+        return ReadResult(
+            file=self.path.name,
+            kind=self.kind,
+            tables={"statistic": statistic_frame(self.records)},
+            rejects=self.rejects.rejects,
+            sources=[source] if self.records else [],
+            notes=self.notes,
+            skipped=self.skipped,
         )
 
 
