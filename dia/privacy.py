@@ -23,6 +23,8 @@ MASK: Final = "<5"
 # Published counts are multiples of this. 1 switches rounding off (primary "<5" masking only):
 # the attacker test uses that to show the rounding is what protects the masked cells.
 ROUNDING_BASE: int = 10
+# Totals of 1–4 over several parts are left out (see fmt_total); False shows them as "<5".
+HIDE_SMALL_TOTALS: bool = True
 
 
 def is_small(count: float | int | None) -> bool:
@@ -64,6 +66,25 @@ def fmt_count(count: float | int | None, lang: Lang, *, mask: bool) -> str:
     if mask and count is not None and count == count:
         return fmt_number(published(count, mask=True), lang)
     return fmt_number(count, lang)
+
+
+def fmt_change(change: float | int, lang: Lang, *, mask: bool) -> str:
+    """A change between two counts with its sign ("+12", "−3", "0"); with ``mask`` it is
+    published like a count: "+<5" / "−<5" for 1–4, the rest rounded (an exact change beside
+    rounded ends would give a masked joiner or leaver away)."""
+    if not change:
+        return fmt_number(0, lang)
+    sign = "−" if change < 0 else "+"
+    return sign + fmt_count(abs(change), lang, mask=mask)
+
+
+def fmt_total(total: float | int | None, lang: Lang, *, mask: bool) -> str:
+    """A margin (the total of a row or column of counts); with ``mask`` a total of 1–4 is not
+    published at all ("" — its parts say "<5" already): a "<5" total over several "<5" parts
+    bounds each of them (four parts under a total below 5 are each 1)."""
+    if mask and HIDE_SMALL_TOTALS and is_small(total):
+        return ""
+    return fmt_count(total, lang, mask=mask)
 
 
 def mask_counts(frame: pd.DataFrame, columns: list[str], *, mask: bool) -> pd.DataFrame:

@@ -43,10 +43,22 @@ class Attack:
             self.cells[name] = Cell(name, 1, 4, True)
         elif value is None:
             self.cells[name] = Cell(name, 0, math.inf, False)  # not shown at all
-        elif value == 0:
-            self.cells[name] = Cell(name, 0, 0, False)
+        elif value == 0 or (self.base > 1 and value % self.base):
+            # 0, or a number off the rounding grid: published exactly, and read as such.
+            self.cells[name] = Cell(name, value, value, False)
         else:
             self.cells[name] = Cell(name, *self.spread(value), False)
+        return name
+
+    def publish_change(self, name: str, shown: str) -> str:
+        """Record a published signed change: "+12", "−<5", "0" (a difference of two counts,
+        published like a count with its sign)."""
+        text = str(shown).strip()
+        negative = text[:1] in ("-", "\u2212")
+        self.publish(name, text.lstrip("+-\u2212").strip() or "0")
+        cell = self.cells[name]
+        if negative:
+            cell.lo, cell.hi = -cell.hi, -cell.lo
         return name
 
     def spread(self, value: float) -> tuple[float, float]:
@@ -93,6 +105,10 @@ class Attack:
             if not changed:
                 break
         return [c for c in self.cells.values() if c.masked and c.pinned]
+
+    def narrowed(self) -> list[Cell]:
+        """Masked cells the attacker narrowed below their prior 1–4 (after :meth:`solve`)."""
+        return [c for c in self.cells.values() if c.masked and abs(c.hi - c.lo) < 3]
 
 
 _NUMBER = re.compile(r"-?\d[\d.,\u202f\xa0']*")

@@ -27,14 +27,28 @@ from core.codes import (
     label,
 )
 from core.i18n import N_, Lang, fmt_date, fmt_percent, translate
-from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL, CODE_COLOURS, GUIDE_GREY, SIDE_COLOURS
-from dia.render.charts import bar_values, layout
-from dia.render.maps import link_map
-from dia.privacy import MASK, fmt_count, is_small, published, published_series, rate
 from dia.data.project import QUARTER
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
+from dia.data.regions import DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
 from dia.policy import Viewer
+from dia.privacy import (
+    MASK,
+    fmt_count,
+    fmt_total,
+    is_small,
+    published,
+    published_series,
+    rate,
+)
+from dia.render.charts import bar_values, layout
+from dia.render.maps import link_map
+from dia.render.style import (
+    ASSOCIATION_COLOURS,
+    BORDER_LABEL,
+    CODE_COLOURS,
+    GUIDE_GREY,
+    SIDE_COLOURS,
+)
 
 Breakdown = Literal["format", "theme"]
 BREAKDOWNS: Final[dict[Breakdown, str]] = {"format": N_("Format"), "theme": N_("Theme")}
@@ -206,7 +220,7 @@ def milestone_legend(figure: go.Figure, states: Iterable[str], lang: Lang) -> No
     """One legend entry per milestone state shown (on time, late, overdue, planned), so every
     colour of the diamonds is explained."""
     present = set(states)
-    for state, label in MILESTONE_STATES.items():
+    for state, message in MILESTONE_STATES.items():
         if state not in present:
             continue
         figure.add_trace(
@@ -221,7 +235,7 @@ def milestone_legend(figure: go.Figure, states: Iterable[str], lang: Lang) -> No
                     "color": MILESTONE_COLOUR if state == "open" else MILESTONE_STATE_COLOURS[state],
                     "line": {"width": 1.5, "color": MILESTONE_COLOUR},
                 },
-                name=translate(lang, label),
+                name=translate(lang, message),
                 legendgroup="milestones",
                 hoverinfo="skip",
             )
@@ -337,11 +351,11 @@ def sector_matrix_figure(statuses: list[str], lang: Lang, *, mask: bool) -> go.F
     text = grid.map(lambda v: "" if v != v else fmt_count(v, lang, mask=mask))
     row_totals, column_totals = grid.sum(axis=1), grid.sum(axis=0)
     y_labels = [
-        f"{name} ({fmt_count(total, lang, mask=mask)})"
+        _with_total(name, total, lang, mask=mask)
         for name, total in zip(rows["label_nl"], row_totals, strict=True)
     ]
     x_labels = [
-        f"{name} ({fmt_count(total, lang, mask=mask)})"
+        _with_total(name, total, lang, mask=mask)
         for name, total in zip(columns["label_de"], column_totals, strict=True)
     ]
     figure = go.Figure(
@@ -373,6 +387,11 @@ def sector_matrix_figure(statuses: list[str], lang: Lang, *, mask: bool) -> go.F
     return layout(
         figure, lang, translate(lang, N_("Collaborations by sector of the partners")), height=height
     )
+
+
+def _with_total(name: str, total: float, lang: Lang, *, mask: bool) -> str:
+    shown = fmt_total(total, lang, mask=mask)
+    return f"{name} ({shown})" if shown else name
 
 
 def funnel_figure(lang: Lang, *, mask: bool) -> go.Figure:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.i18n import N_, Lang, fmt_date, fmt_number, translate
+from core.i18n import N_, Lang, fmt_date, translate
 from core.reports import Submission
 from dia import navigation
 from dia.auth import User
@@ -14,7 +14,7 @@ from dia.data import reporting, status
 from dia.data.project import Calendar, period_label
 from dia.data.warehouse import version
 from dia.export.spreadsheet import workbook_bytes
-from dia.privacy import MASK, fmt_count, is_small
+from dia.privacy import fmt_change, fmt_count, is_small
 
 
 def link(user: User, script: str, label: str) -> None:
@@ -25,11 +25,8 @@ def link(user: User, script: str, label: str) -> None:
 
 
 def signed(value: float, lang: Lang, *, mask: bool) -> str:
-    """A change with its sign; with ``mask`` a small one is "+<5" / "−<5"."""
-    if mask and is_small(abs(value)):
-        return ("−" if value < 0 else "+") + MASK
-    text = fmt_number(abs(value), lang)
-    return ("−" if value < 0 else "+") + text if value else text
+    """A change with its sign; with ``mask`` published like a count ("+<5", "−10")."""
+    return fmt_change(value, lang, mask=mask)
 
 
 def on_track_line(ledger: pd.DataFrame, lang: Lang, *, mask: bool) -> str:
