@@ -1,8 +1,11 @@
 -- Milestones of the work plan with their state on data_as_of: done (on time or late), overdue
--- (open past its date plus the grace days) or open; work package names in $lang.
+-- (open past its date plus the grace days) or open; work package and milestone names in $lang
+-- (a milestone without a name in $lang keeps the wording of the work plan).
 SELECT w.work_package, w.position,
        CASE $lang WHEN 'nl' THEN w.name_nl WHEN 'de' THEN w.name_de ELSE w.name_en END AS work_package_name,
-       m.milestone, m.planned_on, m.done_on,
+       coalesce(CASE $lang WHEN 'nl' THEN m.milestone_nl WHEN 'de' THEN m.milestone_de
+                    ELSE m.milestone_en END, m.milestone) AS milestone,
+       m.planned_on, m.done_on,
        CASE
            WHEN m.done_on IS NOT NULL AND m.done_on <= m.planned_on + c.grace_days THEN 'done'
            WHEN m.done_on IS NOT NULL THEN 'done late'

@@ -40,6 +40,9 @@ FIELDS: Final[tuple[str, ...]] = (
     "evidence",
     "work_package",
     "milestone",
+    "milestone_nl",
+    "milestone_de",
+    "milestone_en",
     "planned_on",
     "done_on",
 )
@@ -110,7 +113,15 @@ KINDS: Final[dict[str, Kind]] = {
             N_("Milestones"),
             identity=("work_package", "milestone"),
             required=("work_package", "milestone", "planned_on"),
-            fields=("work_package", "milestone", "planned_on", "done_on"),
+            fields=(
+                "work_package",
+                "milestone",
+                "planned_on",
+                "done_on",
+                "milestone_nl",
+                "milestone_de",
+                "milestone_en",
+            ),
         ),
     )
 }
@@ -156,6 +167,15 @@ FIELD_HELP: Final[dict[str, str]] = {
     ),
     "work_package": N_("Required. Work package of the plan: WP1 to WP5."),
     "milestone": N_("Required. The milestone as worded in the approved work plan."),
+    "milestone_nl": N_(
+        "The milestone in Dutch, shown on Dutch pages and decks; empty: the work plan's wording."
+    ),
+    "milestone_de": N_(
+        "The milestone in German, shown on German pages and decks; empty: the work plan's wording."
+    ),
+    "milestone_en": N_(
+        "The milestone in English, shown on English pages; empty: the work plan's wording."
+    ),
     "planned_on": N_("Required. Date the milestone is due according to the work plan."),
     "done_on": N_("Date the milestone was reached; empty while it is open."),
 }

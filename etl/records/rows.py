@@ -16,7 +16,7 @@ from typing import Final
 
 import pandas as pd
 
-from core.i18n import N_
+from core.i18n import LANGS, N_
 from etl import normalise as norm
 from etl.memberlist.columns import Header
 from etl.memberlist.grid import Row, iter_columns
@@ -241,6 +241,7 @@ def _milestone(raw: pd.DataFrame, checks: _Checks, today: dt.date) -> pd.DataFra
             "milestone": norm.clean_text(raw["milestone"]),
             "planned_on": planned["date"].dt.date,
             "done_on": done["date"].dt.date,
+            **{f"milestone_{lang}": norm.clean_text(raw[f"milestone_{lang}"]) for lang in LANGS},
         },
         index=raw.index,
     )

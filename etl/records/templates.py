@@ -109,7 +109,13 @@ def _record_sheet(book: Workbook, kind: str, lang: Lang, ranges: dict[str, str])
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         letter = get_column_letter(column)
-        wide = field in ("title", "milestone", "evidence", "company_name", "name_nl", "name_de")
+        wide = field.startswith("milestone") or field in (
+            "title",
+            "evidence",
+            "company_name",
+            "name_nl",
+            "name_de",
+        )
         sheet.column_dimensions[letter].width = 44 if wide else 22
         _check(sheet, field, header, f"{letter}2:{letter}{ROWS + 1}", lang, ranges)
         # A column style: Excel applies it to every cell typed in the column.

@@ -173,6 +173,42 @@ MILESTONES: Final[tuple[tuple[str, str, dt.date, int | None], ...]] = (
     ("WP5", "Pilotprojekte Wasserstoff und Biogas ausgewählt", dt.date(2023, 10, 31), None),
     ("WP5", "Abschlussworkshop Energiewende", dt.date(2024, 5, 31), None),
 )
+# The milestones' names in Dutch and English (the sheet's NL and EN name columns; the German
+# column stays empty, so the work plan's wording shows on German pages).
+MILESTONE_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "Kick-off-Veranstaltung in Emmen": ("Kick-offbijeenkomst in Emmen", "Kick-off event in Emmen"),
+    "Projektwebsite und Kommunikationsplan": (
+        "Projectwebsite en communicatieplan", "Project website and communication plan"),
+    "Zwischenbericht an das INTERREG-Programm": (
+        "Tussenrapportage aan het INTERREG-programma", "Interim report to the INTERREG programme"),
+    "Zweiter Zwischenbericht": ("Tweede tussenrapportage", "Second interim report"),
+    "Abschlussbericht und Abschlusskonferenz": (
+        "Eindrapport en slotconferentie", "Final report and closing conference"),
+    "Matchmaking-Format NL–DE erprobt": (
+        "Matchmakingformat NL–DE beproefd", "NL–DE matchmaking format tested"),
+    "50 Unternehmen in Matchmaking-Gesprächen": (
+        "50 bedrijven in matchmakinggesprekken", "50 companies in matchmaking talks"),
+    "Online-Matchmaking-Plattform in Betrieb": (
+        "Online matchmakingplatform in gebruik", "Online matchmaking platform live"),
+    "Evaluation der Kooperationen": ("Evaluatie van de samenwerkingen", "Evaluation of the collaborations"),
+    "Digitalisierungs-Check für 30 Unternehmen": (
+        "Digitaliseringsscan voor 30 bedrijven", "Digitalisation check for 30 companies"),
+    "Innovationswerkstatt KI abgeschlossen": (
+        "Innovatiewerkplaats AI afgerond", "AI innovation workshop completed"),
+    "Leitfaden digitale Zusammenarbeit veröffentlicht": (
+        "Handreiking digitale samenwerking gepubliceerd", "Guide to digital cooperation published"),
+    "Arbeitsmarktanalyse Grenzregion": (
+        "Arbeidsmarktanalyse grensregio", "Labour market analysis of the border region"),
+    "Praktikantenaustausch gestartet": ("Stage-uitwisseling gestart", "Internship exchange started"),
+    "Ausbildungsnetzwerk NL–DE gegründet": (
+        "Opleidingsnetwerk NL–DE opgericht", "NL–DE training network founded"),
+    "Energiekansenkaart Zuidoost-Drenthe/Emsland": (
+        "Energiekansenkaart Zuidoost-Drenthe/Emsland", "Energy opportunity map SE Drenthe/Emsland"),
+    "Pilotprojekte Wasserstoff und Biogas ausgewählt": (
+        "Pilotprojecten waterstof en biogas gekozen", "Hydrogen and biogas pilots selected"),
+    "Abschlussworkshop Energiewende": (
+        "Slotworkshop energietransitie", "Closing workshop energy transition"),
+}  # fmt: skip
 # Collaborations: (type, status) counts.
 COLLABORATIONS: Final[tuple[tuple[str, str, int], ...]] = (
     ("knowledge exchange", "active", 6),
@@ -359,6 +395,8 @@ def plan(folder: Path, scale: int = 1) -> Plan:
         {
             "work_package": rng.choice((wp, wp.replace("WP", "AP "), f"{wp} ")),
             "milestone": text,
+            "milestone_nl": MILESTONE_NAMES[text][0],
+            "milestone_en": MILESTONE_NAMES[text][1],
             "planned_on": planned,
             "done_on": None if late is None else planned + dt.timedelta(days=late),
         }
@@ -530,8 +568,8 @@ def _sheet(
         letter = sheet.cell(row=3, column=column).column_letter
         sheet.column_dimensions[letter].width = (
             44
-            if field_name
-            in ("title", "milestone", "name_nl", "name_de", "company_name", "evidence")
+            if field_name in ("title", "name_nl", "name_de", "company_name", "evidence")
+            or field_name.startswith("milestone")
             else 16
         )
         if field_name in ("date", "started_on", "planned_on", "done_on"):

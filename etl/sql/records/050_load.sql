@@ -61,8 +61,8 @@ SEMI JOIN stg_record_ok k ON k.kind = 'collaboration' AND k.file = c.file
 JOIN source s USING (source_id);
 
 INSERT INTO milestone BY NAME
-SELECT m.work_package, m.milestone, m.planned_on, m.done_on, m.source_id, s.is_sample, m.file,
-       m.row_number
+SELECT m.work_package, m.milestone, m.milestone_nl, m.milestone_de, m.milestone_en, m.planned_on,
+       m.done_on, m.source_id, s.is_sample, m.file, m.row_number
 FROM stg_milestone m
 SEMI JOIN stg_record_ok k ON k.kind = 'milestone' AND k.file = m.file
     AND k.sheet = m.sheet AND k.row_number = m.row_number

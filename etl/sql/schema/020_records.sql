@@ -74,6 +74,9 @@ CREATE TABLE collaboration (
 CREATE TABLE milestone (
     work_package  VARCHAR NOT NULL,  -- a `work_package`
     milestone     VARCHAR NOT NULL,  -- as worded in the work plan
+    milestone_nl  VARCHAR,           -- its name in Dutch, German, English (NULL: the wording
+    milestone_de  VARCHAR,           -- above is shown in that language)
+    milestone_en  VARCHAR,
     planned_on    DATE,  -- due date in the work plan
     done_on       DATE,              -- NULL while open
     source_id     VARCHAR NOT NULL,

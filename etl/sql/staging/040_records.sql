@@ -64,6 +64,9 @@ CREATE TEMP TABLE stg_milestone (
     row_number    INTEGER NOT NULL,
     work_package  VARCHAR NOT NULL,
     milestone     VARCHAR NOT NULL,
+    milestone_nl  VARCHAR,
+    milestone_de  VARCHAR,
+    milestone_en  VARCHAR,
     planned_on    DATE NOT NULL,
     done_on       DATE,
     source_id     VARCHAR NOT NULL

@@ -1,0 +1,48 @@
+"""What a reader sees is in the reader's language: milestone names, period labels, file kinds
+and source titles in NL, DE and EN."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from core.versions import Version
+from etl.intake import read_file
+from etl.samples.records import MILESTONE_NAMES, MILESTONES
+
+
+def test_milestone_name_columns_are_read_and_optional(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Meilensteine"
+    for row in (
+        ["Arbeitspaket", "Meilenstein", "Geplant am", "Erreicht am", "Meilenstein (NL)", "Milestone English"],
+        ["AP 2", "Matchmaking erprobt", dt.date(2022, 3, 31), None, "Matchmaking beproefd", "Matchmaking tested"],
+        ["AP 3", "KI-Werkstatt", dt.date(2023, 6, 30), None, "", None],
+    ):  # fmt: skip
+        sheet.append(row)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    frame = read_file(path).tables["milestone"]
+    names = frame[["milestone_nl", "milestone_de", "milestone_en"]].astype(object)
+    names = names.where(names.notna(), None)
+    assert names["milestone_nl"].tolist() == ["Matchmaking beproefd", None]
+    assert names["milestone_en"].tolist() == ["Matchmaking tested", None]
+    assert names["milestone_de"].tolist() == [None, None]  # no such column in the sheet
+
+
+@pytest.mark.usefixtures("published")
+def test_milestones_are_named_in_the_readers_language(published: Version) -> None:
+    from dia.data.project import milestones
+
+    german = {text for _, text, _, _ in MILESTONES}
+    by_lang = {lang: set(milestones(lang)["milestone"]) for lang in ("nl", "de", "en")}
+    assert by_lang["nl"] == {MILESTONE_NAMES[text][0] for text in german}
+    assert by_lang["en"] == {MILESTONE_NAMES[text][1] for text in german}
+    # The sample sheet leaves the German column empty: German pages show the work plan's words.
+    assert by_lang["de"] == german
+    assert not by_lang["nl"] & (german - {"Energiekansenkaart Zuidoost-Drenthe/Emsland"})
