@@ -46,3 +46,29 @@ def test_milestones_are_named_in_the_readers_language(published: Version) -> Non
     # The sample sheet leaves the German column empty: German pages show the work plan's words.
     assert by_lang["de"] == german
     assert not by_lang["nl"] & (german - {"Energiekansenkaart Zuidoost-Drenthe/Emsland"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nl", "2e helft\n2021"), ("de", "2. Halbjahr\n2021"), ("en", "H2\n2021")],
+)
+def test_ledger_pdf_names_its_periods_in_the_report_language(
+    published: Version, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:
+    from matplotlib.figure import Figure
+
+    from dia.data import project
+    from dia.export import ledger
+
+    seen: list[str] = []
+
+    def keep_ticks(figure: Figure) -> bytes:
+        seen.extend(t.get_text() for axes in figure.axes for t in axes.get_xticklabels())
+        return b""
+
+    monkeypatch.setattr(ledger, "_png", keep_ticks)
+    cal = project.calendar()
+    report = ledger.prepare(cal.current, lang, cal, is_sample=project.is_sample())  # type: ignore[arg-type]
+    ledger.indicator_charts(report)
+    assert expected in seen  # the project's first period, 2021-H2
+    assert not [label for label in seen if "-H" in label or label.startswith("20")]

@@ -15,6 +15,7 @@ from dia.data.warehouse import query
 FIRST_HALF = N_("first half of {year}")
 SECOND_HALF = N_("second half of {year}")
 QUARTER = N_("Q{quarter} {year}")
+HALF_SHORT = N_("H{half} {year}")
 SAMPLE = N_("sample data")
 RECORDS_IN_WORDS = N_(
     "DIA project records of OE and WVE: activities, participants, collaborations and milestones"
@@ -75,6 +76,14 @@ def period_label(period: str, lang: Lang) -> str:
     if match := re.fullmatch(r"(\d{4})-Q([1-4])", period):
         return translate(lang, QUARTER, quarter=match[2], year=match[1])
     return period
+
+
+def period_short(period: str, lang: Lang) -> str:
+    """``2022-H1`` → "H1 2022", "1e helft 2022", "1. Halbjahr 2022": for axes with little room;
+    quarters as in ``period_label``."""
+    if match := re.fullmatch(r"(\d{4})-H([12])", period):
+        return translate(lang, HALF_SHORT, half=match[2], year=match[1])
+    return period_label(period, lang)
 
 
 def record_sources(lang: Lang, as_of: dt.date) -> list[tuple[str, str]]:

@@ -40,7 +40,7 @@ from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from core.reports import Submission
 from dia.auth import Role, User
 from dia.data import indicators, project, reporting
-from dia.data.project import Calendar, period_label
+from dia.data.project import Calendar, period_label, period_short
 from dia.data.warehouse import query, version
 from dia.policy import viewer_for
 from dia.privacy import MASK, fmt_count, is_small, numeric_for_chart, published_frame
@@ -532,7 +532,7 @@ def indicator_charts(report: Report) -> bytes:
         axes = figure.add_subplot(rows, columns, index + 1)
         part = series[series["code"] == code]
         row = report.ledger[report.ledger["code"] == code].iloc[0]
-        labels = [p.replace("-", "\n") for p in part["period"]]  # 2022-H1 is read everywhere
+        labels = ["\n".join(period_short(p, lang).rsplit(" ", 1)) for p in part["period"]]
         values = part["value"].fillna(0)
         small = values.map(is_small)
         axes.bar(
