@@ -546,4 +546,33 @@ def audit_table(entries: list[dict[str, object]], lang: Lang) -> pd.DataFrame:
         "what": N_("What"),
         "version": N_("Data version"),
     }
+    frame["event"] = frame["event"].map(lambda e: _named(AUDIT_EVENTS, e, lang))
+    frame["role"] = frame["role"].map(lambda r: _named(ROLE_NAMES, r, lang))
     return frame.rename(columns={key: translate(lang, label) for key, label in headers.items()})
+
+
+# The audit log stores keys; people read them in their language.
+AUDIT_EVENTS: Final[dict[str, str]] = {
+    "sign_in": N_("sign-in"),
+    "sign_out": N_("sign-out"),
+    "upload": N_("upload"),
+    "load": N_("load"),
+    "replace": N_("replace"),
+    "build": N_("build"),
+    "export": N_("export"),
+    "denied": N_("access denied"),
+    "submit": N_("report submitted"),
+}
+ROLE_NAMES: Final[dict[str, str]] = {
+    "director": N_("Director"),
+    "staff": N_("Staff"),
+    "funder": N_("Funder"),
+    "admin": N_("Administrator"),
+}
+
+
+def _named(names: dict[str, str], key: object, lang: Lang) -> str:
+    """The name of a stored key in ``lang``; the key itself when the list does not know it."""
+    if not isinstance(key, str) or not key:
+        return "–"
+    return translate(lang, names[key]) if key in names else key

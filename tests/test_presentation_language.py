@@ -72,3 +72,33 @@ def test_ledger_pdf_names_its_periods_in_the_report_language(
     ledger.indicator_charts(report)
     assert expected in seen  # the project's first period, 2021-H2
     assert not [label for label in seen if "-H" in label or label.startswith("20")]
+
+
+def test_every_kind_of_file_and_audit_entry_has_a_name_in_each_language() -> None:
+    """The Data page shows names, not the keys ``etl`` and the audit log store."""
+    from core import audit
+    from core.filekinds import FILE_KINDS, kind_label
+    from dia.uploads import audit_table
+    from etl import records, registry
+    from etl.memberlist import KIND_PREFIX
+
+    declared = {
+        value
+        for module in registry.READERS
+        for name, value in vars(module).items()
+        if name.startswith("KIND") and isinstance(value, str) and name != "KIND_PREFIX"
+    } | {records.KIND, f"{KIND_PREFIX}oe", f"{KIND_PREFIX}wve"}
+    assert len(declared) >= 12
+    assert declared - set(FILE_KINDS) == set()
+    for kind in declared:
+        assert kind_label(kind, "de") not in (kind, kind_label(kind, "en"))
+    entries = [
+        {"at": "2026-12-01T07:00:00+00:00", "event": event, "who": "a", "role": "staff",
+         "what": "", "version": ""}
+        for event in audit.EVENTS
+    ]  # fmt: skip
+    for lang in ("nl", "de"):
+        table = audit_table(entries, lang)  # type: ignore[arg-type]
+        events, roles = table.iloc[:, 1].tolist(), set(table.iloc[:, 3])
+        assert not set(events) & set(audit.EVENTS) - {"export", "upload"}, events
+        assert roles == {"Medewerker" if lang == "nl" else "Mitarbeitende"}
