@@ -4,24 +4,19 @@ rows and all. See docs/members.md."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-import pandas as pd
-
 from core.i18n import N_
 from etl.memberlist.columns import find_header, is_sample_title, load_config
-from etl.memberlist.grid import forget, head, open_workbook
+from etl.memberlist.grid import head, open_workbook
+from etl.memberlist.reading import combined, file_source, not_read, open_sheets, read_sheet
 from etl.memberlist.rows import validate
-from etl.model import Notice, ReadResult, SourceInfo
+from etl.model import ReadResult, SourceInfo
 
 KIND_PREFIX: Final = "members_"
 # How each association calls its member list, in its own language (source titles).
 TITLES: Final[dict[str, str]] = {"OE": "ledenbestand", "WVE": "Mitgliederverzeichnis"}
-HIDDEN_SHEET = N_("Sheet {value} is hidden and was not read")
 NOT_A_LIST = N_("Sheet {value} has no member list header and was not read")
 OTHER_ASSOCIATION = N_(
     "Sheet {value} is a member list of another association than the first sheet and was not read"
@@ -52,34 +47,19 @@ def detect(path: Path) -> str | None:
 
 def source_for(path: Path, association: str, is_sample: bool) -> SourceInfo:
     columns = load_config()[association]
-    digest = hashlib.sha1(path.name.encode()).hexdigest()[:8]
-    slug = re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")[:40]
-    vintage = datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
     # The title names the list, not the file: file names are internal (the data page has them).
-    title = f"{columns.label}: {TITLES.get(association, 'member list')}"
-    return SourceInfo(
-        source_id=f"members_{association.lower()}_{slug}_{digest}",
-        title=("Voorbeelddata / Beispieldaten – " + title) if is_sample else title,
-        publisher="DIA Monitor (generated sample)" if is_sample else columns.label,
-        licence="intern / intern",
-        attribution=columns.label,
-        vintage=vintage,
+    return file_source(
+        path,
+        id_prefix=f"members_{association.lower()}",
+        title=f"{columns.label}: {TITLES.get(association, 'member list')}",
+        publisher=columns.label,
         is_sample=is_sample,
     )
 
 
 def read(path: Path) -> ReadResult:
     """Every visible sheet that reads as a member list of the file's association."""
-    try:
-        workbook = open_workbook(path)
-    finally:
-        forget()
-    name = path.name
-    result = ReadResult(file=name, kind="")
-    for hidden in workbook.hidden_sheets:
-        result.notices.append(
-            Notice(file=name, reason=HIDDEN_SHEET, sheet=hidden, params={"value": hidden})
-        )
+    workbook, result = open_sheets(path, "")
     found = [(sheet, find_header(sheet.rows, sheet.hidden_columns)) for sheet in workbook.sheets]
     lists = [(sheet, header) for sheet, header in found if header is not None]
     if not lists:
@@ -91,27 +71,11 @@ def read(path: Path) -> ReadResult:
     result.sources.append(source)
     frames = []
     for sheet, header in found:
-        label = sheet.name or name
         if header is None:
-            result.notices.append(
-                Notice(file=name, reason=NOT_A_LIST, sheet=sheet.name, params={"value": label})
-            )
-            continue
-        if header.association != association:
-            result.notices.append(
-                Notice(
-                    file=name, reason=OTHER_ASSOCIATION, sheet=sheet.name, params={"value": label}
-                )
-            )
-            continue
-        result.notices.extend(header.ignored_notices(name, sheet.name))
-        checked = validate(
-            sheet.rows, header, file=name, sheet=sheet.name, source_id=source.source_id
-        )
-        frames.append(checked.frame)
-        result.rejects.extend(checked.rejects)
-        result.notices.extend(checked.notices)
-        result.skipped += checked.skipped
-    filled = [frame for frame in frames if not frame.empty]
-    result.tables["member"] = pd.concat(filled, ignore_index=True) if filled else frames[0]
+            not_read(result, NOT_A_LIST, sheet)
+        elif header.association != association:
+            not_read(result, OTHER_ASSOCIATION, sheet)
+        else:
+            frames.append(read_sheet(result, validate, sheet, header, source.source_id))
+    result.tables["member"] = combined(frames)
     return result

@@ -9,7 +9,6 @@ as given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Final
 
 import pandas as pd
@@ -17,15 +16,15 @@ import pandas as pd
 from core.i18n import N_
 from etl import normalise as norm
 from etl.memberlist.columns import FIELDS, Header
-from etl.memberlist.grid import Row, iter_columns
-from etl.model import Notice, Reject
+from etl.memberlist.grid import Sheet, iter_columns
+from etl.memberlist.reading import SheetResult, cell_rejects
+from etl.model import Notice
 from etl.nace import classify
 from etl.places import locate
 
 NO_NAME = N_("Company name is missing")
 NAME_TOO_LONG = N_("Company name {value} is longer than 200 characters")
 MAX_NAME: Final = 200
-SHOWN_VALUE: Final = 80  # characters of a value quoted in a reject
 NOT_YES_NO = N_("{value} is neither yes nor no")
 NOT_PLACES = N_("Places {value} is not a whole number of 0 or more")
 UNTIL_BEFORE_SINCE = N_("Member until {value} lies before member since {since}")
@@ -98,23 +97,9 @@ def is_totals_label(text: str) -> bool:
     )
 
 
-@dataclass
-class SheetResult:
-    frame: pd.DataFrame
-    rejects: list[Reject] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    skipped: int = 0
-
-
-def validate(
-    rows: list[Row],
-    header: Header,
-    *,
-    file: str,
-    sheet: str | None,
-    source_id: str,
-) -> SheetResult:
+def validate(grid: Sheet, header: Header, *, file: str, source_id: str) -> SheetResult:
     """Normalise and check the data rows under ``header``."""
+    rows, sheet = grid.rows, grid.name
     data = rows[header.row + 1 :]
     first_row_number = header.row + 2
     fields = list(header.columns)
@@ -181,34 +166,27 @@ def validate(
         ("internship_places", places["error"], "internship_places"),
     ]
     rejected = pd.Series(False, index=raw.index)
+    since_text = since["date"].dt.strftime("%d-%m-%Y")
+
+    def since_of(row_number: int, reason: str) -> dict[str, str]:
+        shown = since_text.get(row_number)
+        return {"since": shown or ""} if reason == UNTIL_BEFORE_SINCE else {}
+
     for column, errors, value_field in problems:
         hit = errors.notna()
         if not hit.any():
             continue
         rejected |= hit
-        values = raw.loc[hit, value_field]
-        since_text = since["date"][hit].dt.strftime("%d-%m-%Y")
-        for row_number, reason in errors[hit].items():
-            value = values.get(row_number)
-            value = None if value is None or value != value else str(value)
-            if value is not None and len(value) > SHOWN_VALUE:
-                value = value[: SHOWN_VALUE - 1] + "…"
-            label = labels.get(column) or labels.get("postcode") or labels.get("name")
-            result.rejects.append(
-                Reject(
-                    file=file,
-                    reason=str(reason),
-                    sheet=sheet,
-                    row_number=int(row_number),
-                    column_name=label,
-                    value=value,
-                    params=(
-                        {"value": value or "", "since": since_text.get(row_number) or ""}
-                        if reason == UNTIL_BEFORE_SINCE
-                        else {"value": value or ""}
-                    ),
-                )
+        result.rejects.extend(
+            cell_rejects(
+                errors,
+                raw.loc[hit, value_field],
+                file=file,
+                sheet=sheet,
+                column_name=labels.get(column) or labels.get("postcode") or labels.get("name"),
+                row_params=since_of,
             )
+        )
 
     ok = ~rejected
     frame = pd.DataFrame(

@@ -19,9 +19,10 @@ import pandas as pd
 from core.i18n import LANGS, N_
 from etl import normalise as norm
 from etl.memberlist.columns import Header
-from etl.memberlist.grid import Row, iter_columns
+from etl.memberlist.grid import Sheet, iter_columns
+from etl.memberlist.reading import SheetResult, cell_rejects
 from etl.memberlist.rows import is_totals_label
-from etl.model import Notice, Reject
+from etl.model import Notice
 from etl.places import gazetteer, place_key
 from etl.records import values
 from etl.records.kinds import KINDS
@@ -41,14 +42,6 @@ LOCATION: Final = ("file", "sheet", "row_number", "source_id")
 
 
 @dataclass
-class SheetResult:
-    frame: pd.DataFrame
-    rejects: list[Reject] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    skipped: int = 0
-
-
-@dataclass
 class _Checks:
     """Problems found per column: (field, error msgids per row)."""
 
@@ -59,15 +52,10 @@ class _Checks:
 
 
 def validate(
-    rows: list[Row],
-    header: Header,
-    *,
-    file: str,
-    sheet: str | None,
-    source_id: str,
-    today: dt.date | None = None,
+    grid: Sheet, header: Header, *, file: str, source_id: str, today: dt.date | None = None
 ) -> SheetResult:
     """Normalise and check the data rows under ``header`` (its ``association`` is the kind)."""
+    rows, sheet = grid.rows, grid.name
     kind = KINDS[header.association]
     data = rows[header.row + 1 :]
     first_row_number = header.row + 2
@@ -135,21 +123,16 @@ def _rejects(
             continue
         rejected |= hit
         label = header.labels.get(name) or name
-        shown = norm.as_text(raw.loc[hit, name])
-        for row_number, reason in errors[hit].items():
-            value = shown.get(row_number)
-            value = None if value is None or value != value else str(value)
-            result.rejects.append(
-                Reject(
-                    file=file,
-                    reason=str(reason),
-                    sheet=sheet,
-                    row_number=int(row_number),
-                    column_name=label,
-                    value=value,
-                    params={"value": value or "", "column": label},
-                )
+        result.rejects.extend(
+            cell_rejects(
+                errors,
+                norm.as_text(raw.loc[hit, name]),
+                file=file,
+                sheet=sheet,
+                column_name=label,
+                params={"column": label},
             )
+        )
     return rejected
 
 
