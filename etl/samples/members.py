@@ -789,27 +789,60 @@ def _book(path: Path, title: str, large: bool) -> xlsxwriter.Workbook:
     return book
 
 
+def _inserted(fields: tuple[str, ...], before: dict[str, str]) -> tuple[str, ...]:
+    """``fields`` with an extra column put before each key of ``before``."""
+    return tuple(
+        column
+        for name in fields
+        for column in ((before[name], name) if name in before else (name,))
+    )
+
+
+# Every member-list field plus columns the reader must ignore: OE keeps last decade's place
+# (hidden) after the street and the fee before the training columns; WVE keeps the fee last.
+OE_SHEET_FIELDS: tuple[str, ...] = _inserted(
+    FIELDS, {"postcode": "stale_city", "training_company": "fee"}
+)
+WVE_SHEET_FIELDS: tuple[str, ...] = (*FIELDS, "fee")
+# New members have no number nor end date yet, and no training columns.
+OE_NEW_FIELDS: tuple[str, ...] = tuple(
+    name
+    for name in FIELDS
+    if name not in ("member_number", "until", "training_company", "internship_places")
+)
+# The CRM export has no training columns.
+WVE_CSV_FIELDS: tuple[str, ...] = tuple(
+    name for name in FIELDS if name not in ("training_company", "internship_places")
+)
+
+
+def _wve_sheet(
+    book: xlsxwriter.Workbook,
+    titles: list[str],
+    rows: list[Row],
+    rng: random.Random,
+    *,
+    members: int,
+    blank_at: int | None = None,
+) -> None:
+    """The "Mitglieder" sheet of a WVE workbook, with its hidden fee column and totals row."""
+    _excel_sheet(
+        book,
+        "Mitglieder",
+        ["Mitgliederverzeichnis Wirtschaftsverband Emsland e. V.", *titles],
+        WVE_MAIN_HEADERS,
+        WVE_SHEET_FIELDS,
+        rows,
+        "wve_main",
+        rng,
+        hidden=(WVE_SHEET_FIELDS.index("fee"),),
+        blank_at=blank_at,
+        totals=["Summe", f"{members} Mitglieder"],
+    )
+
+
 def write_oe(path: Path, p: Plan, rng: random.Random) -> None:
     book = _book(path, "Ledenlijst Ondernemend Emmen", large=len(p.oe_main) > 20_000)
-    fields = (
-        "member_number",
-        "name",
-        "register",
-        "street",
-        "stale_city",
-        "postcode",
-        "city",
-        "sector",
-        "employees",
-        "since",
-        "until",
-        "person",
-        "email",
-        "phone",
-        "fee",
-        "training_company",
-        "internship_places",
-    )
     members = sum(1 for r in p.oe_main if r.defect is None)
     _excel_sheet(
         book,
@@ -820,33 +853,20 @@ def write_oe(path: Path, p: Plan, rng: random.Random) -> None:
             f"Peildatum: {AS_OF:%d-%m-%Y}",
         ],
         OE_MAIN_HEADERS,
-        fields,
+        OE_SHEET_FIELDS,
         p.oe_main,
         "oe_main",
         rng,
-        hidden=(4,),
+        hidden=(OE_SHEET_FIELDS.index("stale_city"),),
         blank_at=len(p.oe_main) // 2,
         totals=["Totaal", f"{members} leden"],
-    )
-    new_fields = (
-        "name",
-        "register",
-        "street",
-        "postcode",
-        "city",
-        "sector",
-        "employees",
-        "since",
-        "person",
-        "email",
-        "phone",
     )
     _excel_sheet(
         book,
         "Nieuwe leden 2025",
         [f"Nieuwe leden 2025 – {MARKER}"],
         OE_NEW_HEADERS,
-        new_fields,
+        OE_NEW_FIELDS,
         p.oe_new,
         "oe_new",
         rng,
@@ -864,52 +884,23 @@ def write_oe(path: Path, p: Plan, rng: random.Random) -> None:
     book.close()
 
 
-# Every member-list field plus a column the reader must ignore (WVE keeps the fee in its sheet).
-WVE_SHEET_FIELDS: tuple[str, ...] = (*FIELDS, "fee")
-
-
 def write_wve(path: Path, p: Plan, rng: random.Random) -> None:
     book = _book(
         path, "Mitgliederverzeichnis Wirtschaftsverband Emsland", large=len(p.wve_main) > 20_000
     )
-    fields = WVE_SHEET_FIELDS
     members = sum(1 for r in p.wve_main if r.defect is None)
-    _excel_sheet(
+    _wve_sheet(
         book,
-        "Mitglieder",
-        [
-            "Mitgliederverzeichnis Wirtschaftsverband Emsland e. V.",
-            f"{MARKER} – fiktive Unternehmen und Personen",
-            f"Stand: {AS_OF:%d.%m.%Y}",
-        ],
-        WVE_MAIN_HEADERS,
-        fields,
+        [f"{MARKER} – fiktive Unternehmen und Personen", f"Stand: {AS_OF:%d.%m.%Y}"],
         p.wve_main,
-        "wve_main",
         rng,
-        hidden=(WVE_SHEET_FIELDS.index("fee"),),
+        members=members,
         blank_at=len(p.wve_main) // 3,
-        totals=["Summe", f"{members} Mitglieder"],
     )
     book.close()
 
 
 def write_wve_csv(path: Path, p: Plan, rng: random.Random) -> None:
-    fields = (
-        "member_number",
-        "name",
-        "register",
-        "street",
-        "postcode",
-        "city",
-        "sector",
-        "employees",
-        "since",
-        "until",
-        "person",
-        "email",
-        "phone",
-    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([f"{MARKER} – CRM-Export Regionalgruppe Süd, Stand {AS_OF:%d.%m.%Y}"])
@@ -918,7 +909,7 @@ def write_wve_csv(path: Path, p: Plan, rng: random.Random) -> None:
     for row in p.wve_csv:
         cells = _cells(row, "wve_csv", rng)
         line = []
-        for name in fields:
+        for name in WVE_CSV_FIELDS:
             value = cells.get(name, "")
             if isinstance(value, dt.date):
                 value = _date_text(value, "wve_csv", rng)
@@ -951,17 +942,5 @@ def write_benchmark_list(path: Path, rows: int) -> None:
     for number, row in enumerate(body, start=20001):
         row.member_number = str(number)
     book = _book(path, "Mitgliederverzeichnis Wirtschaftsverband Emsland", large=False)
-    fields = WVE_SHEET_FIELDS
-    _excel_sheet(
-        book,
-        "Mitglieder",
-        ["Mitgliederverzeichnis Wirtschaftsverband Emsland e. V.", f"{MARKER} – Benchmark"],
-        WVE_MAIN_HEADERS,
-        fields,
-        body,
-        "wve_main",
-        rng,
-        hidden=(WVE_SHEET_FIELDS.index("fee"),),
-        totals=["Summe", f"{rows - n_defects} Mitglieder"],
-    )
+    _wve_sheet(book, [f"{MARKER} – Benchmark"], body, rng, members=rows - n_defects)
     book.close()
