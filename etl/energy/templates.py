@@ -12,6 +12,7 @@ A fixed creation date makes an unchanged template byte-identical.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -243,70 +244,75 @@ def _data_sheet(workbook: Any, columns: tuple[Column, ...]) -> Any:
 _TEXT: Final = frozenset({"opportunity_id", "region", "region_code", "skills"})
 
 
-def _choices(sheet: Any, columns: tuple[Column, ...], name: str, values: list[str]) -> None:
+def _check(sheet: Any, columns: tuple[Column, ...], name: str, rule: dict[str, Any]) -> None:
+    """An Excel input check on every data row of the column ``name``."""
     index = [column.name for column in columns].index(name)
-    sheet.data_validation(
-        1,
-        index,
-        ROWS,
-        index,
-        {
-            "validate": "list",
-            "source": values,
-            "error_title": "Keuzelijst / Auswahlliste",
-            "error_message": "Kies uit de lijst / Bitte aus der Liste wählen",
-        },
-    )
+    sheet.data_validation(1, index, ROWS, index, rule)
 
 
-def _region_choices(sheet: Any, columns: tuple[Column, ...], name: str, count: int) -> None:
-    index = [column.name for column in columns].index(name)
-    sheet.data_validation(
-        1,
-        index,
-        ROWS,
-        index,
-        {
-            "validate": "list",
-            "source": f"='{LISTS_SHEET}'!$A$2:$A${count + 1}",
-            # names are accepted too, so typing is allowed: warn, don't block
-            "error_type": "warning",
-            "error_title": "Regio / Region",
-            "error_message": "Niet in de lijst / Nicht in der Liste",
-        },
-    )
+def _choices(values: list[str]) -> dict[str, Any]:
+    return {
+        "validate": "list",
+        "source": values,
+        "error_title": "Keuzelijst / Auswahlliste",
+        "error_message": "Kies uit de lijst / Bitte aus der Liste wählen",
+    }
 
 
-def _number(
-    sheet: Any, columns: tuple[Column, ...], name: str, kind: str, low: int, high: int
-) -> None:
-    index = [column.name for column in columns].index(name)
-    sheet.data_validation(
-        1,
-        index,
-        ROWS,
-        index,
-        {
-            "validate": kind,
-            "criteria": "between",
-            "minimum": low,
-            "maximum": high,
-            "error_title": "Getal / Zahl",
-            "error_message": f"{low} – {high}",
-        },
-    )
+def _region_choices(count: int) -> dict[str, Any]:
+    return {
+        "validate": "list",
+        "source": f"='{LISTS_SHEET}'!$A$2:$A${count + 1}",
+        # names are accepted too, so typing is allowed: warn, don't block
+        "error_type": "warning",
+        "error_title": "Regio / Region",
+        "error_message": "Niet in de lijst / Nicht in der Liste",
+    }
+
+
+def _number(kind: str, low: int, high: int) -> dict[str, Any]:
+    return {
+        "validate": kind,
+        "criteria": "between",
+        "minimum": low,
+        "maximum": high,
+        "error_title": "Getal / Zahl",
+        "error_message": f"{low} – {high}",
+    }
+
+
+def _write_template(
+    path: Path,
+    title: str,
+    columns: tuple[Column, ...],
+    heading: str,
+    lines: list[str],
+    checks: Callable[[int], dict[str, dict[str, Any]]],
+    *,
+    municipal_only: bool,
+) -> Path:
+    """A template: the data sheet with its checks per column (``checks`` gets the number of
+    regions in the lists sheet), the instructions and the region lists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.set_properties({"title": title, "created": CREATED})
+    sheet = _data_sheet(workbook, columns)
+    _instructions(workbook, heading, columns, lines)
+    count = _lists(workbook, municipal_only=municipal_only)
+    for name, rule in checks(count).items():
+        _check(sheet, columns, name, rule)
+    sheet.activate()
+    workbook.close()
+    return path
 
 
 def write_opportunity_template(path: Path | None = None) -> Path:
-    path = path or TEMPLATES_DIR / OPPORTUNITIES_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook = xlsxwriter.Workbook(str(path))
-    workbook.set_properties({"title": "DIA – energy opportunities", "created": CREATED})
-    sheet = _data_sheet(workbook, OPPORTUNITY_COLUMNS)
-    _instructions(
-        workbook,
-        "DIA Monitor – energieprojecten en -kansen / Energieprojekte und -chancen",
+    technologies = [TECHNOLOGY_CHOICES[code] for code in OPPORTUNITY_TECHNOLOGIES]
+    return _write_template(
+        path or TEMPLATES_DIR / OPPORTUNITIES_FILE,
+        "DIA – energy opportunities",
         OPPORTUNITY_COLUMNS,
+        "DIA Monitor – energieprojecten en -kansen / Energieprojekte und -chancen",
         [
             "NL: Eén regel per project. Vul het blad 'Data' in en laat de kolomnamen staan; "
             "verplichte kolommen zijn vet. Het dashboard zoekt bij elk project lidbedrijven aan "
@@ -316,30 +322,25 @@ def write_opportunity_template(path: Path | None = None) -> Path:
             "Mitgliedsunternehmen auf der anderen Seite der Grenze, deren Tätigkeit (NACE) zur "
             "Technologie passt.",
         ],
+        lambda count: {
+            "technology": _choices(technologies),
+            "stage": _choices(list(STAGE_CHOICES.values())),
+            "lead_association": _choices(["OE", "WVE"]),
+            "region": _region_choices(count),
+            "capacity_mw": _number("decimal", 0, 100_000),
+            "start_year": _number("integer", 2000, 2100),
+        },
+        municipal_only=False,
     )
-    count = _lists(workbook, municipal_only=False)
-    technologies = [TECHNOLOGY_CHOICES[code] for code in OPPORTUNITY_TECHNOLOGIES]
-    _choices(sheet, OPPORTUNITY_COLUMNS, "technology", technologies)
-    _choices(sheet, OPPORTUNITY_COLUMNS, "stage", list(STAGE_CHOICES.values()))
-    _choices(sheet, OPPORTUNITY_COLUMNS, "lead_association", ["OE", "WVE"])
-    _region_choices(sheet, OPPORTUNITY_COLUMNS, "region", count)
-    _number(sheet, OPPORTUNITY_COLUMNS, "capacity_mw", "decimal", 0, 100_000)
-    _number(sheet, OPPORTUNITY_COLUMNS, "start_year", "integer", 2000, 2100)
-    sheet.activate()
-    workbook.close()
-    return path
 
 
 def write_capacity_template(path: Path | None = None) -> Path:
-    path = path or TEMPLATES_DIR / CAPACITY_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook = xlsxwriter.Workbook(str(path))
-    workbook.set_properties({"title": "DIA – installed capacity", "created": CREATED})
-    sheet = _data_sheet(workbook, CAPACITY_COLUMNS)
-    _instructions(
-        workbook,
-        "DIA Monitor – opgesteld vermogen / installierte Leistung",
+    technologies = [TECHNOLOGY_CHOICES[code] for code in CAPACITY_TECHNOLOGIES]
+    return _write_template(
+        path or TEMPLATES_DIR / CAPACITY_FILE,
+        "DIA – installed capacity",
         CAPACITY_COLUMNS,
+        "DIA Monitor – opgesteld vermogen / installierte Leistung",
         [
             "NL: Eén regel per gemeente, jaar en techniek. Een echt cijfer vervangt in het "
             "dashboard een voorbeeldcijfer; het Marktstammdatenregister gaat voor dit sjabloon.",
@@ -347,21 +348,15 @@ def write_capacity_template(path: Path | None = None) -> Path:
             "Dashboard eine Beispielzahl; das Marktstammdatenregister hat Vorrang vor dieser "
             "Vorlage.",
         ],
+        lambda count: {
+            "technology": _choices(technologies),
+            "sample": _choices(["nee", "ja"]),
+            "region_code": _region_choices(count),
+            "year": _number("integer", 1990, 2100),
+            "capacity_mw": _number("decimal", 0, 100_000),
+        },
+        municipal_only=True,
     )
-    count = _lists(workbook, municipal_only=True)
-    _choices(
-        sheet,
-        CAPACITY_COLUMNS,
-        "technology",
-        [TECHNOLOGY_CHOICES[c] for c in CAPACITY_TECHNOLOGIES],
-    )
-    _choices(sheet, CAPACITY_COLUMNS, "sample", ["nee", "ja"])
-    _region_choices(sheet, CAPACITY_COLUMNS, "region_code", count)
-    _number(sheet, CAPACITY_COLUMNS, "year", "integer", 1990, 2100)
-    _number(sheet, CAPACITY_COLUMNS, "capacity_mw", "decimal", 0, 100_000)
-    sheet.activate()
-    workbook.close()
-    return path
 
 
 def write_templates(folder: Path | None = None) -> list[Path]:

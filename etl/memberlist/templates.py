@@ -58,6 +58,22 @@ RULES: Final[tuple[str, ...]] = (
 TITLE: Final = N_("Member list template")
 
 
+_DATE_CHECK: Final[dict[str, object]] = {
+    "validate": "date",
+    "criteria": "between",
+    "minimum": dt.date(1900, 1, 1),
+    "maximum": dt.date(2100, 12, 31),
+}
+# Excel's input checks per column (the sector's list is added where the sheet is written); they
+# only warn: the reader decides what is rejected.
+CHECKS: Final[dict[str, dict[str, object]]] = {
+    "employees": {"validate": "integer", "criteria": ">=", "value": 0},
+    "since": _DATE_CHECK,
+    "until": _DATE_CHECK,
+    "postcode": {"validate": "length", "criteria": "between", "minimum": 4, "maximum": 8},
+}
+
+
 def write_template(association: str, target: Path | io.BytesIO) -> None:
     """The blank template of ``association`` (OE or WVE) into a file or buffer."""
     columns = load_config()[association]
@@ -100,39 +116,11 @@ def write_template(association: str, target: Path | io.BytesIO) -> None:
             "input_title": columns.header(name)[:32],
             "input_message": prompt[:255],
         }
-        if name == "sector":
-            validation = {
-                **validation,
-                "validate": "list",
-                "source": division_range,
-                "error_type": "warning",
-            }
-        elif name == "employees":
-            validation = {
-                **validation,
-                "validate": "integer",
-                "criteria": ">=",
-                "value": 0,
-                "error_type": "warning",
-            }
-        elif name in ("since", "until"):
-            validation = {
-                **validation,
-                "validate": "date",
-                "criteria": "between",
-                "minimum": dt.date(1900, 1, 1),
-                "maximum": dt.date(2100, 12, 31),
-                "error_type": "warning",
-            }
-        elif name == "postcode":
-            validation = {
-                **validation,
-                "validate": "length",
-                "criteria": "between",
-                "minimum": 4,
-                "maximum": 8,
-                "error_type": "warning",
-            }
+        check: dict[str, object] | None = (
+            {"validate": "list", "source": division_range} if name == "sector" else CHECKS.get(name)
+        )
+        if check is not None:
+            validation = {**validation, **check, "error_type": "warning"}
         sheet.data_validation(1, column, ROWS, column, validation)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, ROWS, len(fields) - 1)

@@ -16,36 +16,6 @@ from etl.memberlist.columns import AssociationColumns, Header, find_header, load
 from etl.memberlist.grid import Row
 
 CONFIG_FILE: Final = Path(__file__).resolve().parents[1] / "config" / "record_columns.toml"
-# Every field of any kind (each kind's section in the alias file lists its own).
-FIELDS: Final[tuple[str, ...]] = (
-    "activity_id",
-    "date",
-    "title",
-    "type",
-    "format",
-    "theme",
-    "region",
-    "organiser",
-    "company",
-    "company_name",
-    "persons",
-    "collaboration_id",
-    "company_nl",
-    "name_nl",
-    "company_de",
-    "name_de",
-    "collaboration_type",
-    "started_on",
-    "status",
-    "evidence",
-    "work_package",
-    "milestone",
-    "milestone_nl",
-    "milestone_de",
-    "milestone_en",
-    "planned_on",
-    "done_on",
-)
 # Two columns suffice to recognise a participation list (activity and company).
 MIN_FIELDS: Final = 2
 
@@ -125,6 +95,11 @@ KINDS: Final[dict[str, Kind]] = {
         ),
     )
 }
+
+# Every field of any kind, in template order (each kind's section in the alias file lists its own).
+FIELDS: Final[tuple[str, ...]] = tuple(
+    dict.fromkeys(name for kind in KINDS.values() for name in kind.fields)
+)
 
 # What to write in each column, for the templates' instructions and the docs (msgids).
 FIELD_HELP: Final[dict[str, str]] = {
