@@ -20,7 +20,6 @@ from typing import Final
 import pandas as pd
 
 from core.i18n import N_
-from etl.energy.sheets import Cell, alias_index, cell_text, detect_header, load_table
 from etl.energy.vocabulary import (
     CAPACITY_TECHNOLOGIES,
     MUNICIPAL_LEVELS,
@@ -30,6 +29,7 @@ from etl.energy.vocabulary import (
     technology_code,
 )
 from etl.model import ReadResult, SourceInfo
+from etl.readers.sheets import Cell, alias_index, cell_text, detect_header, load_table
 from etl.readers.textfile import RejectCollector, parse_number, slug
 
 KIND: Final = "energy_capacity_longformat"

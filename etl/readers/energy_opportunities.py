@@ -20,7 +20,6 @@ import pandas as pd
 
 from core.i18n import N_
 from etl import crosswalks
-from etl.energy.sheets import Cell, alias_index, cell_text, detect_header, load_table
 from etl.energy.vocabulary import (
     OPPORTUNITY_TECHNOLOGIES,
     is_sample_marker,
@@ -30,6 +29,7 @@ from etl.energy.vocabulary import (
 )
 from etl.model import ReadResult, SourceInfo
 from etl.normalise import text_key
+from etl.readers.sheets import Cell, alias_index, cell_text, detect_header, load_table
 from etl.readers.textfile import RejectCollector, parse_number
 
 KIND: Final = "energy_opportunities"

@@ -22,6 +22,7 @@ from typing import Final
 
 from core.i18n import N_
 from etl.model import ReadResult, SourceInfo
+from etl.readers.sheets import Cell, cell_text, text_rows, workbook_rows
 from etl.readers.textfile import (
     REJECT_PERIOD,
     REJECT_REGION,
@@ -34,10 +35,8 @@ from etl.readers.textfile import (
     is_region_code,
     normalise_region_code,
     parse_period,
-    parse_rows,
     parse_value,
     read_head,
-    read_text,
     region_geography,
     slug,
     sniff_delimiter,
@@ -139,9 +138,6 @@ REJECT_CODE_WITHOUT_CLASSIFICATION: Final = N_("Code {value} is given without a 
 _HEADER_SEARCH_ROWS: Final = 10
 _PADDED_DE_LENGTHS: Final = {4: 5, 7: 8, 8: 9, 11: 12}  # AGS/ARS whose leading 0 Excel dropped
 
-Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
-
-
 # --------------------------------------------------------------------------- headers
 
 
@@ -231,21 +227,9 @@ class _Table:
 
 def _workbook_sheet(path: Path, nrows: int | None = None) -> tuple[str, list[list[Cell]]] | None:
     """First sheet whose first rows hold the template's headers (skips the instructions)."""
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_path(str(path))
-    try:
-        for name in workbook.sheet_names:
-            # keep empty leading rows so list positions are the spreadsheet's row numbers
-            sheet = workbook.get_sheet_by_name(name)
-            rows: list[list[Cell]] = [
-                list(row) for row in sheet.to_python(skip_empty_area=False, nrows=nrows)
-            ]
-            if _find_header(rows):
-                return name, rows
-    finally:
-        workbook.close()
-    return None
+    return next(
+        ((name, rows) for name, rows in workbook_rows(path, nrows) if _find_header(rows)), None
+    )
 
 
 def _load(path: Path) -> _Table:
@@ -256,15 +240,8 @@ def _load(path: Path) -> _Table:
             raise ValueError("workbook without the template's headers")
         sheet, cells = found
         return _Table([(index + 1, row) for index, row in enumerate(cells)], sheet, None)
-    loaded = read_text(path)
-    if loaded is None:
-        raise ValueError("binary or unreadable file")
-    delimiter = sniff_delimiter(loaded.text)
-    rows: list[tuple[int, list[Cell]]] = [
-        (line, list(row)) for line, row in parse_rows(loaded.text, delimiter)
-    ]
-    # With ";" or tabs the decimal mark is a comma (NL/DE exports); with "," it is a point.
-    return _Table(rows, None, "." if delimiter == "," else ",")
+    rows, decimal = text_rows(path)
+    return _Table(rows, None, decimal)
 
 
 def read(path: Path) -> ReadResult:
@@ -275,14 +252,14 @@ def read(path: Path) -> ReadResult:
     header_index, columns = found
     header_row = table.rows[header_index][1]
     parser = _RowParser(
-        names={column: _text(header_row[index]) for column, index in columns.items()},
+        names={column: cell_text(header_row[index]) for column, index in columns.items()},
         decimal=table.decimal,
         rejects=RejectCollector(path.name, sheet=table.sheet),
     )
     records: list[StatisticRecord] = []
     skipped = 0
     for number, row in table.rows[header_index + 1 :]:
-        if all(_text(cell) == "" for cell in row):
+        if all(cell_text(cell) == "" for cell in row):
             skipped += 1
             continue
         cells = {
@@ -326,12 +303,12 @@ class _RowParser:
                 reason,
                 row_number=number,
                 column_name=self.names.get(column, column),
-                value=_text(cells.get(column)),
+                value=cell_text(cells.get(column)),
                 **params,
             )
 
         for column in ("measure", "source"):
-            if _text(cells[column]) == "":
+            if cell_text(cells[column]) == "":
                 reject(REJECT_REQUIRED, column)
 
         region_code, padded = _region_code(cells["region_code"])
@@ -346,7 +323,7 @@ class _RowParser:
 
         classification: str | None = None
         class_code = _code_text(cells["code"]) or None
-        written = _text(cells["classification"])
+        written = cell_text(cells["classification"])
         if written:
             classification = _CLASSIFICATION_ALIASES.get(slug(written).replace("_", ""))
             if classification is None:
@@ -359,18 +336,18 @@ class _RowParser:
             classification = None  # no code: the row is the total
 
         value: float | None = None
-        symbol = _text(cells.get("symbol")) or None
+        symbol = cell_text(cells.get("symbol")) or None
         value_cell = cells["value"]
         if isinstance(value_cell, bool):
             reject(REJECT_VALUE, "value")
         elif isinstance(value_cell, int | float):
             value = float(value_cell)
-        elif _text(value_cell) == "":
+        elif cell_text(value_cell) == "":
             if symbol is None:
                 reject(REJECT_REQUIRED, "value")
         else:
             try:
-                value, published = parse_value(_text(value_cell), self.decimal)
+                value, published = parse_value(cell_text(value_cell), self.decimal)
                 symbol = symbol or published
             except ValueError:
                 reject(REJECT_VALUE, "value")
@@ -378,23 +355,24 @@ class _RowParser:
         if len(self.rejects.rejects) > before:
             return None
         self.padded += padded
-        measure = _text(cells["measure"])
-        source = _text(cells["source"])
+        measure = cell_text(cells["measure"])
+        source = cell_text(cells["source"])
         source_id = f"longformat:{slug(source)}"
         self.source_names.setdefault(source_id, source)
         return StatisticRecord(
             region_code=region_code,
-            region_name=_text(cells.get("region_name")),
-            source_geography=_text(cells.get("source_geography")) or region_geography(region_code),
+            region_name=cell_text(cells.get("region_name")),
+            source_geography=cell_text(cells.get("source_geography"))
+            or region_geography(region_code),
             period=period,
             measure=measure,
-            measure_label=_text(cells.get("measure_label")) or measure,
+            measure_label=cell_text(cells.get("measure_label")) or measure,
             classification=classification,
             class_code=class_code,
-            class_label=(_text(cells.get("class_label")) or None) if class_code else None,
+            class_label=(cell_text(cells.get("class_label")) or None) if class_code else None,
             value=value,
             symbol=symbol,
-            unit=_text(cells.get("unit")),
+            unit=cell_text(cells.get("unit")),
             source_id=source_id,
         )
 
@@ -426,22 +404,14 @@ def is_sample_source(name: str) -> bool:
     return "voorbeelddata" in key or "beispieldaten" in key
 
 
-def _text(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
-
-
 def _code_text(cell: Cell) -> str:
-    return _text(cell).replace(" ", "")
+    return cell_text(cell).replace(" ", "")
 
 
 def _region_code(cell: Cell) -> tuple[str, int]:
     """Normalised code and whether a leading zero had to be restored (Excel number cells
     turn 03454 into 3454)."""
-    text = _text(cell).upper() if isinstance(cell, str) else _text(cell)
+    text = cell_text(cell).upper() if isinstance(cell, str) else cell_text(cell)
     if isinstance(cell, int | float) and not isinstance(cell, bool) and text.isdigit():
         width = _PADDED_DE_LENGTHS.get(len(text))
         if width is not None:
@@ -454,7 +424,7 @@ def _period(cell: Cell) -> str:
         return cell.date().isoformat()
     if isinstance(cell, dt.date):
         return cell.isoformat()
-    return parse_period(_text(cell))
+    return parse_period(cell_text(cell))
 
 
 # --------------------------------------------------------------------------- template

@@ -20,9 +20,9 @@ from typing import Final
 import pandas as pd
 
 from core.i18n import N_
-from etl.energy.sheets import cell_text, detect_header, load_table
 from etl.energy.vocabulary import MUNICIPAL_LEVELS, project_regions
 from etl.model import ReadResult, Reject, SourceInfo
+from etl.readers.sheets import cell_text, detect_header, load_table
 from etl.readers.textfile import RejectCollector, parse_number
 
 KIND: Final = "mastr_capacity"

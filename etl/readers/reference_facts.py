@@ -15,9 +15,9 @@ from typing import Final
 import pandas as pd
 
 from core.i18n import N_
-from etl.energy.sheets import alias_index, cell_text, detect_header, load_table
 from etl.energy.vocabulary import is_yes
 from etl.model import ReadResult, SourceInfo
+from etl.readers.sheets import alias_index, cell_text, detect_header, load_table
 from etl.readers.textfile import RejectCollector, parse_number, slug
 
 KIND: Final = "reference_facts"

@@ -1,7 +1,9 @@
 """Rows of a CSV file or of the one workbook sheet that holds a known header.
 
 The energy templates accept headers in Dutch, German or English; a reader passes its aliases
-(``text_key`` of the header → canonical column) and the columns it cannot do without.
+(``text_key`` of the header → canonical column) and the columns it cannot do without. The
+long-format statistics reader uses the same cell, workbook and text loading with its own header
+rule.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def _sheet(workbook: Any, name: str, nrows: int | None) -> list[list[Cell]]:
     return [list(row) for row in sheet.to_python(skip_empty_area=False, nrows=nrows)]
 
 
-def _workbook_rows(path: Path, nrows: int | None) -> list[tuple[str, list[list[Cell]]]]:
+def workbook_rows(path: Path, nrows: int | None) -> list[tuple[str, list[list[Cell]]]]:
+    """Every sheet's name and rows (the first ``nrows``, or all)."""
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
@@ -105,7 +108,7 @@ def detect_header(path: Path, aliases: Mapping[str, str], required: Sequence[str
     if _is_workbook(raw):
         return any(
             find_header(rows, aliases, required)
-            for _name, rows in _workbook_rows(path, HEADER_SEARCH_ROWS)
+            for _name, rows in workbook_rows(path, HEADER_SEARCH_ROWS)
         )
     if binary_kind(raw) is not None:
         return False
@@ -122,24 +125,31 @@ def detect_header(path: Path, aliases: Mapping[str, str], required: Sequence[str
 def load_table(path: Path, aliases: Mapping[str, str], required: Sequence[str]) -> Table:
     """The table under the header; raises ``ValueError`` if no sheet has it."""
     if _is_workbook(read_head(path)):
-        for name, cells in _workbook_rows(path, None):
+        for name, cells in workbook_rows(path, None):
             header = find_header(cells, aliases, required)
             if header is not None:
                 rows = [(index + 1, row) for index, row in enumerate(cells)]
                 return Table(rows, name, header, ".")
         raise ValueError("no sheet with the template's headers")
+    rows, decimal = text_rows(path)
+    # Blank lines are not rows of parse_rows' output, so search the header among the records.
+    header = find_header([row for _line, row in rows], aliases, required)
+    if header is None:
+        raise ValueError("no header row with the template's columns")
+    return Table(rows, None, header, decimal)
+
+
+def text_rows(path: Path) -> tuple[list[tuple[int, list[Cell]]], str]:
+    """A delimited text file's rows with their line numbers, and its decimal mark: a comma
+    with ";" or tabs (NL/DE exports), a point with ","."""
     loaded = read_text(path)
     if loaded is None:
         raise ValueError("binary or unreadable file")
     delimiter = sniff_delimiter(loaded.text)
-    text_rows: list[tuple[int, list[Cell]]] = [
+    rows: list[tuple[int, list[Cell]]] = [
         (line, list(row)) for line, row in parse_rows(loaded.text, delimiter)
     ]
-    # Blank lines are not rows of parse_rows' output, so search the header among the records.
-    header = find_header([row for _line, row in text_rows], aliases, required)
-    if header is None:
-        raise ValueError("no header row with the template's columns")
-    return Table(text_rows, None, header, "." if delimiter == "," else ",")
+    return rows, "." if delimiter == "," else ","
 
 
 def alias_index(spellings: Mapping[str, str]) -> dict[str, str]:
