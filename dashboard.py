@@ -67,7 +67,7 @@ entries += [
     for spec in PAGES
     if not viewer.may_open(spec.url_path)
 ]
-st.navigation(entries).run()
+st.navigation(entries, expanded=True).run()
 links.keep(lang, published.version_id)
 links.share_box(lang)
 page.footer()

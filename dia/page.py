@@ -122,12 +122,13 @@ def footer() -> None:
                     _("Publisher"): sources["publisher"].map(lambda v: words(v, lang)),
                     _("As of"): sources["vintage"].map(lambda v: dates(v, lang)),
                     _("Licence"): sources["licence"].map(lambda v: words(v, lang)),
-                    _("Attribution"): sources["attribution"],
+                    _("Attribution"): sources["attribution"].map(lambda v: words(v, lang)),
                     _("Sample data"): sources["is_sample"].map({True: _("yes"), False: _("no")}),
                 }
             )
             st.dataframe(table, hide_index=True, width="stretch")
-        st.caption(" · ".join(dict.fromkeys(sources.loc[~sources["is_sample"], "attribution"])))
+        attributions = sources.loc[~sources["is_sample"], "attribution"]
+        st.caption(" · ".join(dict.fromkeys(words(v, lang) for v in attributions)))
 
 
 def login_screen() -> None:

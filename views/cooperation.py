@@ -136,6 +136,7 @@ with left:
         list(STATUSES),
         default=list(cooperation.COLLABORATING),
         format_func=translated(STATUSES.__getitem__),
+        placeholder=_("Choose one or more statuses"),
     )
 with right:
     de_level = german_units()

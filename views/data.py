@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import audit
 from core.i18n import fmt_number
-from dia import uploads
+from dia import uploads, widget_text
 from dia.page import _, kpi, page_setup
 
 user, lang = page_setup(__file__)
@@ -23,11 +23,12 @@ if user.sees_audit_log():
 upload_tab, inbox_tab, rejects_tab, history_tab, templates_tab, *audit_tab = st.tabs(tab_names)
 
 with upload_tab:
-    uploaded = st.file_uploader(
+    uploaded = widget_text.file_uploader(
         _("Spreadsheet (.xlsx, .xls or .csv, at most {limit} MB)", limit=uploads.MAX_UPLOAD_MB),
-        type=list(uploads.ACCEPTED_TYPES),
-        max_upload_size=uploads.MAX_UPLOAD_MB,
         key="upload",
+        types=uploads.ACCEPTED_TYPES,
+        max_mb=uploads.MAX_UPLOAD_MB,
+        lang=lang,
     )
     if uploaded is not None:
         data = uploaded.getvalue()
@@ -163,6 +164,7 @@ with inbox_tab:
                 own,
                 format_func=lambda f: f"{f.owner}/{f.name}",
                 index=None,
+                placeholder=_("Choose a file"),
                 key="archive_choice",
             )
             if chosen is not None and st.button(_("Move to the archive"), key="archive"):

@@ -23,6 +23,7 @@ from dia.auth import User
 from dia.render.maps import region_map
 from dia.render.style import BORDER_LABEL
 from dia.privacy import fmt_count
+from dia.data.labour import fmt_period
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.data.warehouse import query
 
@@ -709,7 +710,7 @@ def skill_gap(opportunity_id: str, lang: Lang) -> tuple[pd.DataFrame, list[str]]
             ratio, lang, 1
         )
         period = row.demand_period if isinstance(row.demand_period, str) else row.supply_period
-        notes[side] = f"{side}: {row.area}, {period}" + (
+        notes[side] = f"{side}: {row.area}, {fmt_period(str(period), lang)}" + (
             f" ({translate(lang, SAMPLE)})" if row.is_sample else ""
         )
     table = pd.DataFrame(list(rows.values()), columns=columns).fillna("–")

@@ -15,6 +15,8 @@ from core.i18n import N_, Lang, fmt_date, translate
 # generators); everything else there is a proper name or already bilingual.
 SOURCE_TEXTS: Final = (
     N_("OpenStreetMap contributors"),
+    N_("© OpenStreetMap contributors"),
+    N_("4PP (MIT licence)"),
     N_("4PP postcode table (alternative place spellings)"),
     N_("bobdenotter/4pp (community compilation)"),
     N_("Published regional figures, quoted from public web pages"),

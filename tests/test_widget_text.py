@@ -1,0 +1,50 @@
+"""Streamlit's own English on our widgets is replaced by our words in the reader's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.i18n import translate
+from dia.auth import Role
+from dia.widget_text import css_string, uploader_style
+from tests.apptest import index_of, open_page
+
+DATA = "views/data.py"
+COOPERATION = "views/cooperation.py"
+
+
+def test_css_string_escapes_what_would_end_the_string() -> None:
+    assert css_string("Datei auswählen") == '"Datei auswählen"'
+    # a quote, a backslash and a line break become CSS escapes ("\22 ", "\5c ", "\a ")
+    assert css_string('a"b\\c\nd') == '"a\\22 b\\5c c\\a d"'
+
+
+def test_uploader_style_is_scoped_to_its_widget() -> None:
+    style = uploader_style("upload", "Bestand kiezen")
+    rules = [rule for rule in style.removeprefix("<style>").split("}") if "{" in rule]
+    assert rules and all(rule.strip().startswith(".st-key-upload ") for rule in rules)
+    assert 'content: "Bestand kiezen"' in style
+    assert "stFileUploaderDropzoneInstructions" in style
+
+
+@pytest.mark.parametrize("lang", ["nl", "de"])
+def test_data_page_uploader_speaks_the_language(data_dir: Path, lang: str) -> None:
+    at = open_page(DATA, index_of(Role.ADMIN), lang)
+    assert not at.exception, [e.value for e in at.exception]
+    styles = [element.proto.body for element in at.get("html")]
+    button = translate(lang, "Choose a file")
+    assert button != "Choose a file"
+    assert any(f'content: "{button}"' in style for style in styles), styles
+    label = at.get("file_uploader")[0].proto.label
+    assert "20 MB" in label, "our label names the limit that the hidden line gave"
+
+
+@pytest.mark.parametrize("lang", ["nl", "de"])
+def test_status_picker_has_our_placeholder(data_dir: Path, lang: str) -> None:
+    at = open_page(COOPERATION, index_of(Role.DIRECTOR, "OE"), lang)
+    assert not at.exception, [e.value for e in at.exception]
+    statuses = at.multiselect[0]
+    assert statuses.proto.placeholder == translate(lang, "Choose one or more statuses")
+    assert statuses.proto.placeholder != "Choose one or more statuses"
