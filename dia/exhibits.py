@@ -19,6 +19,7 @@ from dia.data import members as member_data
 from dia.data.warehouse import query
 from dia.export import images, tables
 from dia.export.exhibit import Exhibit, Rendered, Sources, render
+from dia.page import audited
 from dia.policy import Viewer
 from dia.render.source_words import dates, words
 
@@ -143,7 +144,8 @@ def show(exhibit: Exhibit, user: Viewer, lang: Lang) -> Rendered:
 
 def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> None:
     presentation.basket(viewer(user))
-    mask = user.mask_small_counts() and exhibit.counts
+    # Exports follow the policy: exact for the viewer's own numbers, funder rules for funders.
+    mask = exhibit.counts and not user.exact_counts_for(user.association)
     name = _slug(rendered.title)
     left, right, _rest = st.columns([2, 1.3, 4], vertical_alignment="center")
     if user.may_export("presentation"):
@@ -163,7 +165,9 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> N
         # Callables: a file is made only when someone asks for it.
         st.download_button(
             translate(lang, PNG),
-            data=lambda: images.picture(rendered, "png"),
+            data=audited(
+                lambda: images.picture(rendered, "png"), user, f"{exhibit.key} png", kind="chart"
+            ),
             file_name=f"{name}.png",
             mime="image/png",
             key=f"png_{exhibit.key}",
@@ -171,7 +175,9 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> N
         )
         st.download_button(
             translate(lang, SVG),
-            data=lambda: images.picture(rendered, "svg"),
+            data=audited(
+                lambda: images.picture(rendered, "svg"), user, f"{exhibit.key} svg", kind="chart"
+            ),
             file_name=f"{name}.svg",
             mime="image/svg+xml",
             key=f"svg_{exhibit.key}",
@@ -179,7 +185,12 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> N
         )
         st.download_button(
             translate(lang, XLSX),
-            data=lambda: tables.xlsx_bytes(rendered, lang, mask=mask),
+            data=audited(
+                lambda: tables.xlsx_bytes(rendered, lang, mask=mask),
+                user,
+                f"{exhibit.key} xlsx",
+                kind="chart",
+            ),
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"xlsx_{exhibit.key}",
@@ -187,7 +198,12 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> N
         )
         st.download_button(
             translate(lang, CSV),
-            data=lambda: tables.csv_bytes(rendered, lang, mask=mask),
+            data=audited(
+                lambda: tables.csv_bytes(rendered, lang, mask=mask),
+                user,
+                f"{exhibit.key} csv",
+                kind="chart",
+            ),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv_{exhibit.key}",

@@ -64,6 +64,7 @@ EXPORT_ROLES: Final[dict[str, frozenset[Role]]] = {
     "members": frozenset({Role.STAFF, Role.DIRECTOR, Role.ADMIN}),  # member lists (names)
     "contacts": frozenset({Role.STAFF, Role.ADMIN}),  # contact persons, e-mail, phone
     "report": frozenset({Role.STAFF, Role.ADMIN}),  # dry-run reports of uploads
+    "template": frozenset({Role.STAFF, Role.ADMIN}),  # blank upload templates
     "audit": frozenset({Role.ADMIN}),
 }
 

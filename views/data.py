@@ -7,7 +7,7 @@ import streamlit as st
 from core import audit
 from core.i18n import fmt_number
 from dia import uploads, widget_text
-from dia.page import _, kpi, page_setup
+from dia.page import _, audited, kpi, page_setup
 
 user, lang = page_setup(__file__)
 
@@ -57,8 +57,13 @@ with upload_tab:
                 st.dataframe(notices, hide_index=True, width="stretch")
         st.download_button(
             _("Download the report (.xlsx)"),
-            data=uploads.report_workbook(
-                rejects, notices, lang, _("Dry run: {file}", file=report.file)
+            data=audited(
+                uploads.report_workbook(
+                    rejects, notices, lang, _("Dry run: {file}", file=report.file)
+                ),
+                user,
+                f"dry-run report {report.file}",
+                kind="report",
             ),
             file_name=f"report_{uploads.safe_name(report.file)}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -182,7 +187,12 @@ with rejects_tab:
         st.dataframe(noted, hide_index=True, width="stretch")
     st.download_button(
         _("Download the reject report (.xlsx)"),
-        data=uploads.report_workbook(rejected, noted, lang, _("Rejected rows")),
+        data=audited(
+            uploads.report_workbook(rejected, noted, lang, _("Rejected rows")),
+            user,
+            "reject report",
+            kind="report",
+        ),
         file_name="reject_report.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="download_rejects",
@@ -203,7 +213,7 @@ with templates_tab:
     for label, name, content in uploads.templates():
         st.download_button(
             _(label),
-            data=content,
+            data=audited(content, user, f"template {name}", kind="template"),
             file_name=name,
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"template_{name}",

@@ -7,7 +7,7 @@ from core.i18n import LANG_NAMES
 from dia import presentation
 from dia.exhibits import PLOT_CONFIG, viewer
 from dia.export.exhibit import render
-from dia.page import _, page_setup
+from dia.page import _, audited, page_setup
 
 user, lang = page_setup(__file__)
 items = presentation.basket(viewer(user))
@@ -87,14 +87,18 @@ def editor() -> None:
             st.session_state["deck_file"] = (
                 recipe,
                 presentation.deck_bytes(
-                    items, deck_lang, mask=user.mask_small_counts(), definitions=definitions
+                    items,
+                    deck_lang,
+                    # funder rules for funders; directors and staff their own exact numbers
+                    mask=not user.exact_counts_for(user.association),
+                    definitions=definitions,
                 ),
             )
     made = st.session_state.get("deck_file")
     if made is not None and made[0] == recipe:
         st.download_button(
             _("Download the deck (PowerPoint)"),
-            data=made[1],
+            data=audited(made[1], user, f"presentation deck {deck_lang}", kind="presentation"),
             file_name=presentation.file_name(deck_lang),
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             icon=":material/download:",

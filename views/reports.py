@@ -7,7 +7,7 @@ import streamlit as st
 from core.i18n import fmt_date
 from dia.data import indicators, project, reporting
 from dia.export import ledger as ledger_export
-from dia.page import _, page_setup, project_calendar
+from dia.page import _, audited, page_setup, project_calendar
 from dia.render import reporting as view
 
 user, lang = page_setup(__file__)
@@ -63,7 +63,12 @@ if done:
     with left:
         st.download_button(
             _("Ledger as Excel (.xlsx)"),
-            data=ledger_export.excel_download(period, lang, user),
+            data=audited(
+                ledger_export.excel_download(period, lang, user),
+                user,
+                f"submitted ledger {period} xlsx",
+                kind="ledger",
+            ),
             file_name=ledger_export.download_name(period, "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             on_click="ignore",
@@ -73,7 +78,12 @@ if done:
     with right:
         st.download_button(
             _("Report as PDF"),
-            data=ledger_export.pdf_download(period, lang, user),
+            data=audited(
+                ledger_export.pdf_download(period, lang, user),
+                user,
+                f"submitted report {period} pdf",
+                kind="ledger",
+            ),
             file_name=ledger_export.download_name(period, "pdf"),
             mime="application/pdf",
             on_click="ignore",

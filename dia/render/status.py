@@ -14,6 +14,7 @@ from dia.data import reporting, status
 from dia.data.project import Calendar, period_label
 from dia.data.warehouse import version
 from dia.export.spreadsheet import workbook_bytes
+from dia.page import audited
 from dia.privacy import fmt_change, fmt_count, is_small
 
 
@@ -223,7 +224,7 @@ def digest_tile(
         sheets[translate(lang, N_("Indicators"))] = indicators
     st.download_button(
         translate(lang, N_("List of changes (.xlsx)")),
-        data=workbook_bytes(sheets),
+        data=audited(workbook_bytes(sheets), user, f"list of changes {found.scope}", kind="table"),
         file_name=f"dia_changes_{found.scope}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
