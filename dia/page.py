@@ -92,7 +92,11 @@ def demo_banner() -> None:
 
 def sources_caption(sources: Iterable[tuple[str, str]]) -> None:
     """The "source · vintage" line under a chart or map."""
-    text = " | ".join(f"{title} · {vintage}" for title, vintage in sources)
+    lang = current_lang()
+    text = " | ".join(
+        f"{words(title, lang)} · {dates(vintage, lang)}" if vintage else words(title, lang)
+        for title, vintage in sources
+    )
     st.caption(_("Source") + ": " + text)
 
 

@@ -16,7 +16,7 @@ PAGE = "views/partners.py"
 TITLES = {
     "en": "Partner suggestions across the border",
     "nl": "Partnersuggesties over de grens",
-    "de": "Partnervorschläge über die Grenze",
+    "de": "Partnervorschläge über die Grenze hinweg",
 }
 STAFF_WVE = index_of(Role.STAFF, "WVE")
 

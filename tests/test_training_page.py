@@ -16,7 +16,7 @@ PAGE = "views/training.py"
 TITLES = {
     "en": "Training and internships across the border",
     "nl": "Opleidingen en stages over de grens",
-    "de": "Ausbildung und Praktika über die Grenze",
+    "de": "Ausbildung und Praktika über die Grenze hinweg",
 }
 ROLES = (index_of(Role.DIRECTOR, "OE"), index_of(Role.STAFF, "WVE"), index_of(Role.FUNDER))
 

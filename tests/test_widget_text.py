@@ -48,3 +48,25 @@ def test_status_picker_has_our_placeholder(data_dir: Path, lang: str) -> None:
     statuses = at.multiselect[0]
     assert statuses.proto.placeholder == translate(lang, "Choose one or more statuses")
     assert statuses.proto.placeholder != "Choose one or more statuses"
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "quarter", "day"),
+    [("nl", "okt 2023", "K4 2024", "1 dec 2026"), ("de", "Okt. 2023", "Q4 2024", "01.12.2026")],
+)
+def test_source_vintages_are_written_as_the_language_reads_them(
+    lang: str, month: str, quarter: str, day: str
+) -> None:
+    from dia.render.source_words import dates
+
+    text = dates("2023-10 | 2024-Q4 | 2026-12-01 | 2021-2023 | 12411-01-01-4", lang)  # type: ignore[arg-type]
+    # years ranges and table codes are not dates and stay as they are
+    assert text == f"{month} | {quarter} | {day} | 2021-2023 | 12411-01-01-4"
+
+
+def test_training_sources_show_no_iso_month(data_dir: Path) -> None:
+    at = open_page("views/training.py", index_of(Role.DIRECTOR, "OE"), "de")
+    captions = [c.value for c in at.caption if c.value.startswith("Quelle")]
+    assert captions, "the training page names its sources"
+    assert any("Okt. 2023" in c for c in captions), captions
+    assert not any("2023-10" in c for c in captions), captions

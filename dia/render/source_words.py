@@ -9,7 +9,9 @@ import re
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from core.i18n import N_, Lang, fmt_date, translate
+from babel.dates import format_date
+
+from core.i18n import N_, Lang, babel_locale, fmt_date, translate
 
 # English texts that occur in the source register (data/reference/sources.csv and the sample
 # generators); everything else there is a proper name or already bilingual.
@@ -31,6 +33,7 @@ VERSION_LABEL = N_("{date}, {time} ({zone})")
 TIME_ZONE: Final = ZoneInfo("Europe/Amsterdam")
 _DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _QUARTER = re.compile(r"\b(\d{4})-Q([1-4])\b")
+_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b")
 
 
 def words(text: object, lang: Lang) -> str:
@@ -40,10 +43,17 @@ def words(text: object, lang: Lang) -> str:
 
 
 def dates(text: object, lang: Lang) -> str:
-    """``2021-01-01`` → "1 jan 2021" / "01.01.2021"; ``2022-Q1`` → "K1 2022" / "Q1 2022"."""
+    """``2021-01-01`` → "1 jan 2021" / "01.01.2021"; ``2023-10`` → "okt 2023" / "Okt. 2023";
+    ``2022-Q1`` → "K1 2022" / "Q1 2022"."""
     value = "" if text is None else str(text)
     value = _DATE.sub(lambda m: fmt_date(dt.date(int(m[1]), int(m[2]), int(m[3])), lang), value)
+    value = _MONTH.sub(lambda m: _month(int(m[1]), int(m[2]), lang), value)
     return _QUARTER.sub(lambda m: translate(lang, QUARTER, quarter=m[2], year=m[1]), value)
+
+
+def _month(year: int, month: int, lang: Lang) -> str:
+    """``2023-10`` → "okt 2023" / "Okt. 2023" / "Oct 2023"."""
+    return format_date(dt.date(year, month, 1), format="MMM yyyy", locale=babel_locale(lang))
 
 
 def fmt_build_time(moment: dt.datetime, lang: Lang) -> str:
