@@ -24,6 +24,7 @@ from dia import privacy
 from dia.auth import Role
 from tests.apptest import index_of, open_page
 from tests.attacker import MASK, Attack, Cell
+from tests.test_reporting import Scenario, scenario  # noqa: F401  (submitted, then corrected)
 
 FUNDER = index_of(Role.FUNDER)
 
@@ -149,22 +150,30 @@ def attack_indicators_page(base: int) -> Attack:
     return attack
 
 
-def _ledger_relations(attack: Attack, table: object, prefix: str) -> None:
-    sides_column = "NL · DE · NL–DE jointly"
+def _ledger_relations(attack: Attack, table: object, prefix: str) -> dict[str, dict[str, str]]:
+    """One period's ledger: cumulative = previously reported + correction + this period =
+    NL + DE + NL–DE jointly (a side the indicator does not have reads "–")."""
+    cells: dict[str, dict[str, str]] = {}
     for _, row in table.iterrows():  # type: ignore[attr-defined]
         code = f"{prefix}.{row['Code']}"
         previous = attack.publish(f"{code}.previous", row["Previously reported"])
         this = attack.publish(f"{code}.this", row["This period"])
         cumulative = attack.publish(f"{code}.cumulative", row["Cumulative"])
-        attack.equal([cumulative], [previous, this])
-        parts = [p.strip() for p in str(row.get(sides_column, "")).split("·")]
-        named = [
-            attack.publish(f"{code}.side{i}", part)
-            for i, part in enumerate(parts)
-            if part not in ("–", "")
+        correction = attack.publish_change(f"{code}.correction", str(row.get("Correction", "0")))
+        attack.equal([cumulative], [previous, correction, this])
+        sides = [
+            attack.publish(f"{code}.{side}", row[side])
+            for side in ("NL", "DE", "NL–DE jointly")
+            if side in row and row[side] not in ("–", "")
         ]
-        if named:
-            attack.equal([cumulative], named)
+        if sides:
+            attack.equal([cumulative], sides)
+        cells[str(row["Code"])] = {
+            "previous": previous,
+            "correction": correction,
+            "cumulative": cumulative,
+        }
+    return cells
 
 
 def _series_relations(attack: Attack, spec: dict[str, object], prefix: str) -> None:
@@ -340,7 +349,13 @@ ATTACKS = {
 
 # Publications where the sample data lets the attacker recover masked counts once the protection
 # is off (rounding, hidden small totals): the test below must see these leak.
-LEAKING_UNPROTECTED = ("members-timeline", "ledger-workbook", "home-members", "cooperation-page")
+LEAKING_UNPROTECTED = (
+    "members-timeline",
+    "indicators-page",
+    "ledger-workbook",
+    "home-members",
+    "cooperation-page",
+)
 
 
 @pytest.mark.parametrize("publication", list(ATTACKS))
@@ -367,3 +382,65 @@ def test_unprotected_publications_do_leak(data_dir: Path, monkeypatch: pytest.Mo
         leaked[publication] = len(recovered)
     assert all(n > 0 for n in leaked.values()), leaked
     assert MASK == privacy.MASK
+
+
+# --- corrections of a submitted report ------------------------------------------------------
+
+
+def attack_corrections(data: Path, base: int) -> Attack:
+    """After 2023-H1 was submitted, an activity of it was removed from the records: the report
+    for 2023-H2 carries corrections ("−<5" among them). The funder sees the submitted ledger,
+    the corrections with counts of their evidence (reporting page) and the 2023-H2 ledger
+    (indicators page). Relations: the 2023-H2 ledger's "previously reported" is the submitted
+    cumulative; cumulative = previously reported + correction + this period = the sides; the
+    reporting page's correction is the ledger's; a correction of the events indicator (RCO115:
+    one event per cross-border activity) = activities added − removed."""
+    from dia.data import project
+    from tests.test_reporting import NEXT, PERIOD, using
+
+    attack = Attack(base)
+    with using(data):
+        at = open_page("views/reports.py", FUNDER, "en")
+        assert not at.exception
+        submitted = _ledger_relations(attack, at.table[0].value, prefix=PERIOD)
+        frames = [d.value for d in at.dataframe]
+        corrections = next(f for f in frames if "Correction" in f.columns)
+        evidence = next(f for f in frames if "removed" in f.columns)
+        at = open_page("views/indicators.py", FUNDER, "en")
+        box = next(b for b in at.selectbox if b.label == "Reporting period")
+        label = project.period_label(NEXT, "en")
+        box.select_index(next(i for i, o in enumerate(box.options) if o == label)).run()
+        assert not at.exception
+        following = _ledger_relations(attack, at.table[0].value, prefix=NEXT)
+    for code, cells in following.items():
+        if code in submitted:
+            attack.equal([cells["previous"]], [submitted[code]["cumulative"]])
+    for _, row in corrections.iterrows():
+        shown = attack.publish_change(f"page.{row['Code']}.correction", row["Correction"])
+        attack.equal([shown], [following[row["Code"]]["correction"]])
+    events = evidence[(evidence["Indicator"] == "RCO115") & (evidence["What"] == "activities")]
+    for number, (_, row) in enumerate(events.iterrows()):
+        added = attack.publish(f"RCO115.added.{number}", row["added"])
+        removed = attack.publish(f"RCO115.removed.{number}", row["removed"])
+        attack.equal([following["RCO115"]["correction"]], [added], minus=[removed])
+    return attack
+
+
+@pytest.mark.parametrize("base", [10, 1])
+def test_masked_corrections_cannot_be_worked_back(
+    scenario: Scenario,  # noqa: F811  (the fixture imported above)
+    base: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A "−<5" correction is safe with the rule (rounding); without it the ledger's own
+    arithmetic (cumulative − previously reported − this period) gives it away."""
+    monkeypatch.setattr(privacy, "ROUNDING_BASE", base)
+    attack = attack_corrections(scenario.data, base)
+    masked = [c for c in attack.cells.values() if c.masked and ".correction" in c.name]
+    assert masked, "the scenario publishes a masked correction"
+    recovered = attack.solve()
+    _consistent(attack)
+    if base == 10:
+        assert recovered == [], [(c.name, c.lo) for c in recovered]
+    else:
+        assert any(".correction" in c.name for c in recovered), [c.name for c in recovered]
