@@ -58,6 +58,7 @@ def compute(
             "grace_days": plan.grace_days,
         },
     )
+    con.execute((LEDGER_DIR / "015_participation.sql").read_text(encoding="utf-8"))
     for indicator in indicators:
         computation = indicator.sql_path.read_text(encoding="utf-8").rstrip().rstrip(";")
         con.execute(EVIDENCE_INSERT.format(computation=computation), {"code": indicator.code})
