@@ -23,6 +23,7 @@ from typing import Any, Final
 import duckdb
 
 from core import audit, reports
+from core.queries import sql_path
 from core.reports import Submission
 from core.versions import Version, current_version
 from etl.changes import inventory
@@ -35,7 +36,7 @@ class NotReportableError(RuntimeError):
 
 
 def _rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[dict[str, Any]]:
-    cursor = con.execute((SQL_DIR / f"{name}.sql").read_text(encoding="utf-8"), params or None)
+    cursor = con.execute(sql_path(name, SQL_DIR).read_text(encoding="utf-8"), params or None)
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
@@ -54,7 +55,7 @@ def _nested(pairs: dict[tuple[str, str], float]) -> reports.Values:
 def prepare(version: Version, period: str, by: str, now: dt.datetime) -> Submission:
     """The submission of ``period`` from the published ``version`` (not stored yet)."""
     with duckdb.connect(str(version.path), read_only=True) as con:
-        calendar = _rows(con, "calendar")
+        calendar = _rows(con, "project_calendar")
         plan = [str(r["period"]) for r in calendar]
         if period not in plan:
             raise NotReportableError(
@@ -83,7 +84,7 @@ def prepare(version: Version, period: str, by: str, now: dt.datetime) -> Submiss
             ]
         sources = [
             {"title": r["title"], "vintage": r["vintage"], "is_sample": bool(r["is_sample"])}
-            for r in _rows(con, "sources")
+            for r in _rows(con, "record_sources")
         ]
         held = inventory(con)
     keys = [(str(i["code"]), side) for i in indicators for side in str(i["sides"]).split(",")]

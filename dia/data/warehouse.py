@@ -1,8 +1,9 @@
 """How the dashboard reads the warehouse: the published version, read-only, bounded queries.
 
-Queries live in ``dia/sql/<name>.sql`` and take parameters (``$name``), never values pasted into
-SQL text. Results are cached per warehouse version, so a new publish shows up on the next rerun
-without a restart, and an old version's cache simply ages out.
+Queries live in ``dia/sql/<name>.sql`` (those ``etl report`` runs too in ``core/sql/``) and take
+parameters (``$name``), never values pasted into SQL text. Results are cached per warehouse
+version, so a new publish shows up on the next rerun without a restart, and an old version's
+cache simply ages out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from core.queries import sql_path
 from core.versions import Version, current_version
 
 SQL_DIR: Final = Path(__file__).parent.parent / "sql"
@@ -41,7 +43,7 @@ def version() -> Version:
 
 @lru_cache(maxsize=64)
 def sql_text(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return sql_path(name, SQL_DIR).read_text(encoding="utf-8")
 
 
 @st.cache_resource(max_entries=4)
