@@ -21,7 +21,7 @@ from dia.export import images, tables
 from dia.export.exhibit import Exhibit, Rendered, Sources, render
 from dia.page import audited
 from dia.policy import Viewer
-from dia.render.source_words import dates, words
+from dia.render.source_words import dates, named
 
 ADD = N_("Add to presentation")
 ADDED = N_("In the presentation")
@@ -69,10 +69,7 @@ def register_sources(frame: pd.DataFrame) -> Callable[[Lang], Sources]:
     def in_words(lang: Lang) -> Sources:
         found: Sources = []
         for title, publisher, vintage in rows:
-            name = words(title, lang)
-            if publisher and str(publisher) not in name:
-                name = f"{words(publisher, lang)}, {name}"
-            found.append((name, dates(vintage, lang)))
+            found.append((named(title, publisher, lang), dates(vintage, lang)))
         return list(dict.fromkeys(found))
 
     return in_words

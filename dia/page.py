@@ -3,6 +3,7 @@ page), language switch, role preview, sample banner, footer, source captions and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -12,14 +13,14 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from core import audit
-from core.i18n import LANG_NAMES, LANGS, Lang, lang_from_locale, translate
+from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
 from core.paths import PROJECT_ROOT
 from dia import auth, links, navigation
 from dia.data import project
 from dia.data.project import Calendar
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS, DeLevel
 from dia.data.warehouse import query
-from dia.render.source_words import dates, fmt_build_time, words
+from dia.render.source_words import attribution, dates, fmt_build_time, title, words
 
 LANG_KEY = "lang"
 T = TypeVar("T")
@@ -122,17 +123,17 @@ def footer() -> None:
         with st.expander(_("Sources, freshness and attribution")):
             table = pd.DataFrame(
                 {
-                    _("Source"): sources["title"].map(lambda v: words(v, lang)),
+                    _("Source"): sources["title"].map(lambda v: title(v, lang)),
                     _("Publisher"): sources["publisher"].map(lambda v: words(v, lang)),
                     _("As of"): sources["vintage"].map(lambda v: dates(v, lang)),
                     _("Licence"): sources["licence"].map(lambda v: words(v, lang)),
-                    _("Attribution"): sources["attribution"].map(lambda v: words(v, lang)),
+                    _("Attribution"): sources["attribution"].map(lambda v: attribution(v, lang)),
                     _("Sample data"): sources["is_sample"].map({True: _("yes"), False: _("no")}),
                 }
             )
             st.dataframe(table, hide_index=True, width="stretch")
-        attributions = sources.loc[~sources["is_sample"], "attribution"]
-        st.caption(" · ".join(dict.fromkeys(words(v, lang) for v in attributions)))
+        credits = sources.loc[~sources["is_sample"], "attribution"]
+        st.caption(" · ".join(dict.fromkeys(attribution(v, lang) for v in credits)))
 
 
 def login_screen() -> None:
@@ -190,12 +191,16 @@ def kpi(label: str, value: str, help_text: str | None = None, delta: str | None 
 
 def map_attribution() -> None:
     """Sources of the map's shapes and figures, required next to every map."""
+    lang = current_lang()
     st.caption(
         _("Map")
         + ": © GeoBasis-DE / [BKG](https://www.bkg.bund.de) 2021 (Daten verändert) · "
-        + "Bron: CBS, Kadaster (gebiedsindelingen 2015) · "
+        + attribution("Bron: CBS, Kadaster (gebiedsindelingen 2015)", lang)
+        + " · "
         + _("Population")
-        + ": Bron: CBS (1-1-2021) · Zensus 2022, © Statistische Ämter des Bundes und der Länder"
+        + ": "
+        + attribution(f"Bron: CBS ({fmt_date(dt.date(2021, 1, 1), lang)})", lang)
+        + " · Zensus 2022, © Statistische Ämter des Bundes und der Länder"
     )
 
 

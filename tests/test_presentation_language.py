@@ -102,3 +102,49 @@ def test_every_kind_of_file_and_audit_entry_has_a_name_in_each_language() -> Non
         events, roles = table.iloc[:, 1].tolist(), set(table.iloc[:, 3])
         assert not set(events) & set(audit.EVENTS) - {"export", "upload"}, events
         assert roles == {"Medewerker" if lang == "nl" else "Mitarbeitende"}
+
+
+def test_every_source_title_of_the_warehouse_has_names_in_each_language(
+    published: Version,
+) -> None:
+    """Titles are looked up in one register (``source_words.TITLES``) or are known texts; a
+    title that is neither would reach German pages in Dutch (or the other way round)."""
+    import duckdb
+
+    from dia.render.source_words import SAMPLE_MARKER, SOURCE_TEXTS, TITLES, title
+
+    with duckdb.connect(str(published.path), read_only=True) as con:
+        titles = [row[0] for row in con.execute("SELECT DISTINCT title FROM source").fetchall()]
+    assert len(titles) > 20
+    for stored in titles:
+        bare = SAMPLE_MARKER.sub("", stored)
+        known = bare in TITLES or bare in SOURCE_TEXTS
+        known = known or any(k.endswith(":") and bare.startswith(k) for k in TITLES)
+        assert known, f"source title without names per language: {stored!r}"
+        names = {lang: title(stored, lang) for lang in ("nl", "de")}
+        if bare != stored:  # sample sources say so in the reader's words
+            assert names["nl"].endswith("(voorbeelddata)") and "Voorbeelddata /" not in names["nl"]
+            assert names["de"].endswith("(Beispieldaten)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "foreign", "own"),
+    [
+        ("de", ("gegenereerd", "Ingeschrevenen", "Bron:", "Voorbeelddata /"), "(Beispieldaten)"),
+        ("nl", ("generiert", "Studierende", "Quelle:", "Voorbeelddata /"), "(voorbeelddata)"),
+    ],
+)
+def test_training_page_names_its_sources_in_the_readers_language(
+    published: Version, lang: str, foreign: tuple[str, ...], own: str
+) -> None:
+    from dia.policy import Role
+    from tests.apptest import index_of, open_page
+
+    at = open_page("views/training.py", index_of(Role.STAFF, "OE"), lang)
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    lines = [c for c in captions if c.startswith(("Bron:", "Quelle:"))]
+    assert lines, captions
+    assert own in lines[0]
+    text = "\n".join(captions)
+    assert not [word for word in foreign if word in text], text

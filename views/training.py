@@ -3,13 +3,14 @@ the places for trainees, and where the other side of the border could help, on t
 
 import streamlit as st
 
-from core.i18n import translate
+from core.i18n import Lang, translate
 from dia import exhibits
 from dia.data import labour, training
 from dia.data.regions import map_shapes
 from dia.export.exhibit import Exhibit
 from dia.page import _, kpi, map_attribution, page_setup, sources_caption
 from dia.privacy import fmt_count
+from dia.render import source_words
 from dia.render import training as charts
 
 user, lang = page_setup(__file__)
@@ -43,10 +44,15 @@ if mask:
     st.info(_("Aggregates only: counts below 5 are shown as <5."))
 
 
-def caption_sources(in_lang: str) -> list[tuple[str, str]]:
+def caption_sources(in_lang: Lang) -> list[tuple[str, str]]:
     """Training sources, then the labour-market sources behind the shortage."""
-    del in_lang  # titles are as published
-    return list(zip(sources["title"], sources["vintage"].fillna(""), strict=True))
+    return [
+        (
+            source_words.named(row.title, row.publisher, in_lang),
+            source_words.dates(row.vintage, in_lang),
+        )
+        for row in sources.itertuples(index=False)
+    ]
 
 
 offered = training.member_places()

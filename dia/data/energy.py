@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, plotly_separators, translate
 from dia.auth import User
+from dia.render import source_words
 from dia.render.maps import region_map
 from dia.render.style import BORDER_LABEL
 from dia.privacy import fmt_count
@@ -479,8 +480,8 @@ def sources(used_for: str, lang: Lang) -> list[tuple[str, str]]:
     grouped: dict[str, list[str]] = {}
     for row in frame.itertuples(index=False):
         name = _LEADING_SOURCE_RE.sub("", str(row.attribution or row.title))
-        if row.is_sample and "voorbeelddata" not in name.lower():
-            name = str(row.title)  # the title says "Voorbeelddata / Beispieldaten"
+        if row.is_sample:
+            name = source_words.title(row.title, lang)  # says "(sample data)" in words
         grouped.setdefault(name, []).append(_dates(str(row.vintage), lang))
     return [
         (name, ", ".join(dict.fromkeys(v for v in vintages if v)))

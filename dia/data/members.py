@@ -21,6 +21,7 @@ from dia.render.charts import bar_values, layout
 from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL
 from dia.auth import ASSOCIATIONS
 from dia.render.maps import region_map
+from dia.render.source_words import dates
 from dia.privacy import MASK, fmt_count, is_small, published_series
 from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.export.spreadsheet import workbook_bytes
@@ -109,7 +110,7 @@ def sources(lang: Lang) -> list[tuple[str, str]]:
         (
             translate(lang, N_("Member list {owner}"), owner=row.owner)
             + (sample if row.is_sample else ""),
-            str(row.vintage),
+            dates(row.vintage, lang),
         )
         for row in frame.itertuples(index=False)
     ]

@@ -21,6 +21,7 @@ from dia.data import introductions
 from dia.data.regions import map_shapes
 from dia.data.warehouse import query
 from dia.policy import Viewer
+from dia.render import source_words
 from dia.render.maps import region_centres
 from dia.data.partner_score import (
     COMPLEMENTARY,
@@ -266,7 +267,11 @@ def project_label(projects: pd.DataFrame, opportunity_id: str, lang: Lang) -> st
 def sources(lang: Lang) -> list[tuple[str, str]]:
     """(source, vintage) pairs for the caption under the list and the chart."""
     rows = query("partner_sources")
-    found = list(zip(rows["title"], rows["vintage"].fillna(""), strict=True))
+    found = [
+        (source_words.named(row.title, None, lang), source_words.dates(row.vintage, lang))
+        for row in rows.itertuples(index=False)
+    ]
+    found = list(dict.fromkeys(found))  # the record files are one source in words
     return [*found, (translate(lang, WEIGHTS_SOURCE), "")]
 
 
