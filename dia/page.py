@@ -127,7 +127,12 @@ def footer() -> None:
                     _("Publisher"): sources["publisher"].map(lambda v: words(v, lang)),
                     _("As of"): sources["vintage"].map(lambda v: dates(v, lang)),
                     _("Licence"): sources["licence"].map(lambda v: words(v, lang)),
-                    _("Attribution"): sources["attribution"].map(lambda v: attribution(v, lang)),
+                    _("Attribution"): [
+                        title(credit, lang) if sample else attribution(credit, lang)
+                        for credit, sample in zip(
+                            sources["attribution"], sources["is_sample"], strict=True
+                        )
+                    ],
                     _("Sample data"): sources["is_sample"].map({True: _("yes"), False: _("no")}),
                 }
             )

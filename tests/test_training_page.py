@@ -42,7 +42,7 @@ def test_both_sides_per_group_and_the_map(data_dir: Path, role_index: int, lang:
     assert {loc[:2] for loc in layers[0]["locations"]} == {"GM"}
     assert all(loc.startswith("0345") for loc in layers[1]["locations"])
     text = all_text(at)
-    assert "DUO" in text and "Statistik der Studierenden" in text  # sources under the charts
+    assert "DUO" in text and "(21311-01-01-4-B)" in text  # sources under the charts
 
 
 def test_funders_see_small_counts_masked(data_dir: Path) -> None:
