@@ -144,10 +144,12 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> N
     # Exports follow the policy: exact for the viewer's own numbers, funder rules for funders.
     mask = exhibit.counts and not user.exact_counts_for(user.association)
     name = _slug(rendered.title)
-    left, right, _rest = st.columns([2, 1.3, 4], vertical_alignment="center")
+    # One row sized to its labels: fixed columns cut "Zur Präsentation" and "Download" to "…"
+    # under charts that share the page width.
+    row = st.container(horizontal=True, gap="medium", vertical_alignment="center")
     if user.may_export("presentation"):
         added = presentation.contains(exhibit)
-        left.button(
+        row.button(
             translate(lang, ADDED if added else ADD),
             key=f"add_{exhibit.key}",
             icon=":material/check:" if added else ":material/add_to_queue:",
@@ -158,7 +160,7 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> N
         )
     if not user.may_export("chart"):
         return
-    with right, st.popover(translate(lang, DOWNLOAD), icon=":material/download:", type="tertiary"):
+    with row, st.popover(translate(lang, DOWNLOAD), icon=":material/download:", type="tertiary"):
         # Callables: a file is made only when someone asks for it.
         st.download_button(
             translate(lang, PNG),
