@@ -103,6 +103,25 @@ def keep_filter(key: str, value: T, slug: Callable[[T], str] = str) -> None:
         st.query_params[key] = slug(value)
 
 
+def restore_filters(
+    key: str, options: Sequence[T], slug: Callable[[T], str] = str, *, lang: str = ""
+) -> str:
+    """:func:`restore_filter` for a choice of several options, written in the link as
+    ``status=active,completed`` (empty: none chosen). Options the link names that the page does
+    not offer (to this viewer) are left out."""
+    widget = f"{key}.{lang}" if lang else key
+    if widget not in st.session_state and key in st.query_params:
+        wanted = set(st.query_params.get(key, "").split(","))
+        st.session_state[widget] = [option for option in options if slug(option) in wanted]
+    return widget
+
+
+def keep_filters(key: str, values: Sequence[T], slug: Callable[[T], str] = str) -> None:
+    text = ",".join(slug(value) for value in values)
+    if st.query_params.get(key) != text:
+        st.query_params[key] = text
+
+
 def current_link() -> str:
     base = st.context.url or ""
     query = urlencode(st.query_params.to_dict())

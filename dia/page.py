@@ -267,6 +267,28 @@ def choice(
     return value
 
 
+def choices(
+    label: str,
+    options: Sequence[T],
+    name: Callable[[T], str],
+    *,
+    link: str,
+    default: Sequence[T],
+    slug: Callable[[T], str] = str,
+    placeholder: str | None = None,
+) -> list[T]:
+    """Several choices the page's link remembers (``link=a,b``): a multiselect that starts from
+    the link, else from ``default``. ``name(option)`` is an English message, shown translated."""
+    key = links.restore_filters(link, options, slug, lang=current_lang())
+    if key not in st.session_state:
+        st.session_state[key] = list(default)
+    values = st.multiselect(
+        label, options, format_func=translated(name), key=key, placeholder=placeholder
+    )
+    links.keep_filters(link, values, slug)
+    return values
+
+
 def german_units() -> DeLevel:
     """Which German units the map draws: Samtgemeinden/Einheitsgemeinden or Gemeinden."""
     return choice(

@@ -74,3 +74,30 @@ def test_language_switch_keeps_filters_and_relabels_the_role(data_dir: Path) -> 
     assert role.value == director and role.format_func(role.value) == "Geschäftsführung · OE"
     role.set_value(index_of(Role.FUNDER)).run()
     assert at.session_state["demo_user"] == index_of(Role.FUNDER)
+
+
+def test_link_restores_a_choice_of_several_statuses(data_dir: Path) -> None:
+    """The cooperation map's statuses travel in the link as stable keys and come back, in
+    another language and for another viewer, who sees them within their own role."""
+    page = "views/cooperation.py"
+    staff = _open({"lang": "nl"}, index_of(Role.STAFF, "OE"), page)
+    assert not staff.exception
+    statuses = next(m for m in staff.multiselect if m.key == "status.nl")
+    assert set(statuses.value) == {"active", "completed"}  # the page's default
+    statuses.set_value(["planned", "stopped"]).run()
+    assert not staff.exception
+    link = dict(staff.query_params)
+    assert link["status"] in (["planned,stopped"], "planned,stopped")
+    # Whoever opens that link (German, a funder) starts from the same statuses.
+    params = {key: value[0] if isinstance(value, list) else value for key, value in link.items()}
+    params["lang"] = "de"
+    opened = _open(params, index_of(Role.FUNDER), page)
+    assert not opened.exception
+    restored = next(m for m in opened.multiselect if m.key == "status.de")
+    assert restored.value == ["planned", "stopped"]
+    assert "Geplant" in restored.options and "Abgebrochen" in restored.options
+    maps = [c for c in opened.get("plotly_chart") if "Geplant" in c.proto.spec]
+    assert maps, "the map draws the planned collaborations"
+    # A link that names a status the page does not offer brings only the known ones.
+    odd = _open({**params, "status": "stopped,secret"}, index_of(Role.FUNDER), page)
+    assert next(m for m in odd.multiselect if m.key == "status.de").value == ["stopped"]

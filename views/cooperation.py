@@ -14,6 +14,7 @@ from dia.page import (
     _,
     audited,
     choice,
+    choices,
     german_units,
     kpi,
     page_setup,
@@ -131,11 +132,12 @@ exhibits.chart(
 st.subheader(_("Collaborations across the border"))
 left, right = st.columns([3, 2])
 with left:
-    statuses = st.multiselect(
+    statuses = choices(
         _("Status"),
         list(STATUSES),
+        STATUSES.__getitem__,
+        link="status",
         default=list(cooperation.COLLABORATING),
-        format_func=translated(STATUSES.__getitem__),
         placeholder=_("Choose one or more statuses"),
     )
 with right:
