@@ -9,8 +9,10 @@ as given.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Final
 
+import duckdb
 import pandas as pd
 
 from core.i18n import N_
@@ -268,20 +270,25 @@ def _totals_rows(cells: pd.DataFrame, fields: list[str]) -> pd.Series:
     return out
 
 
+COMPANY_KEY_RULE: Final = (
+    Path(__file__).resolve().parents[1] / "sql" / "members" / ("005_company_key_rule.sql")
+)
+_KEY_COLUMNS: Final = ("name_key", "postcode_key", "region_id", "register_id")
+
+
 def company_keys(frame: pd.DataFrame) -> pd.Series:
-    """Which rows describe the same company: the register number, else the register number
-    of a row with the same name and postcode, else name + postcode (PC4/PLZ, or the region
-    when only a place was given). The warehouse build applies the same rule across files
-    (etl/sql/members/010_company_keys.sql)."""
-    name_place = frame["name_key"] + "|" + frame["postcode_key"].fillna(frame["region_id"])
-    registered = frame["register_id"].notna()
-    register_of = (
-        pd.DataFrame({"key": name_place[registered], "register": frame["register_id"][registered]})
-        .sort_values("register")
-        .drop_duplicates("key")
-        .set_index("key")["register"]
+    """Which rows describe the same company, by the build's rule (one implementation, in SQL:
+    etl/sql/members/005_company_key_rule.sql), here applied inside one file."""
+    rows = pd.DataFrame({name: frame[name].astype("string") for name in _KEY_COLUMNS}).assign(
+        position=range(len(frame))
     )
-    return frame["register_id"].fillna(name_place.map(register_of)).fillna(name_place)
+    with duckdb.connect() as con:
+        con.execute(COMPANY_KEY_RULE.read_text(encoding="utf-8"))
+        con.register("key_rows", rows)
+        keys = con.execute(
+            "SELECT company_key FROM company_keyed('key_rows') ORDER BY position"
+        ).fetchall()
+    return pd.Series([key for (key,) in keys], index=frame.index, dtype=object)
 
 
 def _duplicates(
