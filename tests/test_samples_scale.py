@@ -78,3 +78,21 @@ def test_records_at_scale_stay_in_the_project_with_rejects_in_step(tmp_path: Pat
     assert three["collaborations"] == 3 * one["collaborations"]
     # every event runs three times, each for its own cohort of members: about 3× the guests
     assert 2.5 * one["participations"] <= three["participations"] <= 3 * one["participations"]
+
+
+def test_every_sample_generator_is_registered_once() -> None:
+    """A new generator module is listed in etl.samples.GENERATORS, or it never runs; the member
+    lists come before the project records, which read them."""
+    import importlib
+    import pkgutil
+
+    import etl.samples
+
+    modules = {
+        info.name
+        for info in pkgutil.iter_modules(etl.samples.__path__)
+        if callable(getattr(importlib.import_module(f"etl.samples.{info.name}"), "generate", None))
+    }
+    registered = [generate.__module__.rsplit(".", 1)[1] for generate in etl.samples.GENERATORS]
+    assert sorted(registered) == sorted(modules)
+    assert registered.index("members") < registered.index("records")

@@ -25,7 +25,6 @@ from typing import Final
 
 import xlsxwriter
 
-ORDER: Final = 40
 MARKER: Final = "Voorbeelddata / Beispieldaten"
 CAPACITY_FILE: Final = "energie_vermogen_zuidoost_drenthe.csv"
 OE_FILE: Final = "oe_energiekansen.xlsx"

@@ -31,7 +31,6 @@ from typing import Final
 
 import xlsxwriter
 
-ORDER: Final = 30
 MARKER: Final = "Voorbeelddata / Beispieldaten"
 NL_FILE: Final = "uwv_drenthe_vacatures_werkzoekenden_brc2014.csv"
 DE_FILE: Final = "ba_emsland_arbeitsstellen_arbeitslose_kldb2010.xlsx"

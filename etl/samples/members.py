@@ -30,7 +30,6 @@ from etl import normalise
 from etl.memberlist.columns import FIELDS
 from etl.reference import region_frame
 
-ORDER: Final = 10
 AS_OF: Final = dt.date(2025, 6, 30)
 MARKER: Final = "Voorbeelddata / Beispieldaten"
 OE_FILE: Final = "oe_ledenlijst_2025.xlsx"

@@ -3,8 +3,9 @@
 milestones. Invented, deterministic, and labelled "Voorbeelddata / Beispieldaten".
 
 The participants are the sample member companies: the member lists written by the member
-generator (ORDER 10) are read back through the real member-list reader, and companies are
-named by KvK / Handelsregister number or member number as staff would. Three files, kept the
+generator (which runs first, ``etl.samples.GENERATORS``) are read back through the real
+member-list reader, and companies are named by KvK / Handelsregister number or member number as
+staff would. Three files, kept the
 way the partners might keep them: OE's activity register with the participants of its events
 (Dutch headers), WVE's participant lists as a CSV export (German headers, ``;``, Windows-1252),
 and WVE's workbook of collaborations and milestones (German headers). A few rows carry the
@@ -32,7 +33,6 @@ from etl.memberlist.rows import company_keys
 from etl.records.kinds import headers
 from etl.records.workbook import save_workbook
 
-ORDER: Final = 20  # after the member lists (10), which it reads
 MARKER: Final = "Voorbeelddata / Beispieldaten"
 ACTIVITIES_FILE: Final = "dia_activiteitenregister_2021-2023.xlsx"
 PARTICIPANTS_CSV: Final = "wve_teilnehmerlisten_dia.csv"

@@ -27,7 +27,6 @@ from typing import Final
 
 from etl.samples.labour import DE_HEADER, MARKER, NL_HEADER
 
-ORDER: Final = 35
 NL_FILE: Final = "mbo_sbb_zuidoost_drenthe_isco08.csv"
 DE_FILE: Final = "ba_ausbildungsmarkt_emsland_kldb2010.csv"
 SEED: Final = 20241001
