@@ -143,7 +143,7 @@ def _native_chart(slide: Any, data: ChartData, figure: go.Figure, *, mask: bool)
     for s_index, series in enumerate(data.series):
         values: list[float | None] = []
         for p_index, value in enumerate(series.values):
-            if mask and is_small(value):
+            if series.is_masked(p_index) or (mask and is_small(value)):
                 hidden.append((s_index, p_index))
                 values.append(None)
             else:

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_number, translate
+from dia.privacy import MASK
 from dia.render.source_words import dates
 
 ChartKind = Literal["bar", "column", "line", "pie"]
@@ -29,6 +30,11 @@ BOLD_NAME = re.compile(r"<b>(.*?)</b>")
 class Series:
     name: str
     values: tuple[float | None, ...]
+    # Points the chart labels "<5" (drawn as nothing): no value, in every export the same "<5".
+    masked: tuple[bool, ...] = ()
+
+    def is_masked(self, index: int) -> bool:
+        return index < len(self.masked) and self.masked[index]
 
 
 @dataclass(frozen=True)
@@ -146,8 +152,16 @@ def _aligned(
         order.sort()
     series = []
     for trace, (cats, values) in zip(traces, pairs, strict=True):
+        texts = as_list(trace.text) if isinstance(trace.text, list | tuple) else []
+        hidden = {_label(c) for c, t in zip(cats, texts, strict=False) if t == MASK}
         by_cat = {_label(c): number(v) for c, v in zip(cats, values, strict=True)}
-        series.append(Series(plain(trace.name), tuple(by_cat.get(c) for c in order)))
+        series.append(
+            Series(
+                plain(trace.name),
+                tuple(None if c in hidden else by_cat.get(c) for c in order),
+                tuple(c in hidden for c in order),
+            )
+        )
     return ChartData(kind, stacked, tuple(order), tuple(series), value_title)
 
 

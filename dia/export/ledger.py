@@ -548,7 +548,9 @@ def indicator_charts(report: Report) -> bytes:
                 axes.annotate(
                     MASK, (x, 0), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7
                 )
-        cumulative = part["cumulative"]
+        # A "<5" cumulative gets no point and its label sits on the axis: drawn at its true
+        # height, the point would tell the count the label hides.
+        cumulative = numeric_for_chart(part["cumulative"], mask=True)
         axes.plot(
             labels,
             cumulative,
@@ -557,10 +559,10 @@ def indicator_charts(report: Report) -> bytes:
             linewidth=1.8,
             label=_t(report, N_("Cumulative")),
         )
-        for x, value in zip(labels, cumulative, strict=True):
+        for x, value, height in zip(labels, part["cumulative"], cumulative.fillna(0), strict=True):
             axes.annotate(
                 fmt_count(value, lang, mask=True),
-                (x, value),
+                (x, height),
                 textcoords="offset points",
                 xytext=(0, 6),
                 ha="center",
@@ -576,7 +578,9 @@ def indicator_charts(report: Report) -> bytes:
             xytext=(2, 3),
             fontsize=7,
         )
-        axes.set_ylim(0, max(target, float(cumulative.max() if len(cumulative) else 0)) * 1.15)
+        axes.set_ylim(
+            0, max(target, float(cumulative.max() if cumulative.notna().any() else 0)) * 1.15
+        )
         axes.set_title(
             "\n".join(textwrap.wrap(f"{code} · {row['name']}", 52)), loc="left", fontsize=8.5
         )
@@ -746,7 +750,7 @@ def _pdf_ledger(pdf: FPDF, report: Report) -> None:
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=DARK)
     with pdf.table(
         col_widths=widths,
-        width=sum(widths),
+        width=min(sum(widths), pdf.epw),  # the sum can pass the page by a rounding error
         headings_style=heading,
         line_height=4.2,
         padding=CELL_PADDING,

@@ -39,6 +39,12 @@ def chart_table(figure: go.Figure, lang: Lang, *, mask: bool = False) -> pd.Data
         values = pd.to_numeric(frame[column], errors="coerce")
         if values.notna().any() and (values.dropna() % 1 == 0).all():
             frame[column] = values.astype("Int64")  # counts read 12, not 12,0
+    if data is not None:  # points the chart labels "<5" say so here too, never 0
+        for column, series in zip(frame.columns[1:], data.series, strict=False):
+            if any(series.masked):
+                frame[column] = [
+                    MASK if series.is_masked(i) else v for i, v in enumerate(frame[column])
+                ]
     if mask:
         value_columns = frame.columns[1:]
         frame[value_columns] = frame[value_columns].map(
