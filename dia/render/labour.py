@@ -87,6 +87,9 @@ EMPLOYEE_GROUPS: Final[dict[str | None, str]] = {
 }
 
 
+LABEL_GAP_PX: Final = 4  # between a bar (or the reference line) and its label
+
+
 def _short(text: str) -> str:
     """A long occupation name wraps onto a second line rather than being cut ("…" would hide
     what the group is)."""
@@ -121,6 +124,13 @@ def _layout(figure: go.Figure, lang: Lang, height: int) -> go.Figure:
     )
     figure.update_xaxes(gridcolor="#e6e6e6", zerolinecolor="#bbbbbb")
     return figure
+
+
+def _row_height(names: list[str], least: int) -> int:
+    """Pixels per bar row: enough for the longest wrapped name (up to three lines) not to run
+    into its neighbours."""
+    lines = max((name.count("<br>") + 1 for name in names), default=1)
+    return max(least, 14 * lines + 8)
 
 
 def _group_order(classified: pd.DataFrame, labels: Mapping[str, str]) -> list[str]:
@@ -170,7 +180,7 @@ def counts_figure(
         figure.update_xaxes(title_text=translate(lang, NUMBER), tickformat=",d", row=1, col=column)
     figure.update_yaxes(categoryorder="array", categoryarray=order)
     figure.update_layout(barmode="group")
-    return _layout(figure, lang, 170 + 34 * len(order))
+    return _layout(figure, lang, 170 + _row_height(order, 34) * len(order))
 
 
 def tension_figure(
@@ -194,6 +204,7 @@ def tension_figure(
     side_ratio = totals.set_index("country")["ratio"]
     for column, country in enumerate(sides, start=1):
         side = classified[classified["country"] == country]
+        names = side["isco_group"].map(lambda code: _short(group_label(code, labels)))
         text = [
             f"{fmt_ratio(ratio, lang)} · {status_label(status, lang)}"
             for ratio, status in zip(side["ratio"], side["status"], strict=True)
@@ -201,14 +212,13 @@ def tension_figure(
         figure.add_trace(
             go.Bar(
                 x=side["ratio"],
-                y=side["isco_group"].map(lambda code: _short(group_label(code, labels))),
+                y=names,
                 orientation="h",
                 marker_color=[STATUS_SHADES[country].get(s, "#d9d9d9") for s in side["status"]],
-                text=text,
-                textposition="outside",
-                cliponaxis=False,
-                customdata=side["isco_group"].map(lambda code: group_label(code, labels)),
-                hovertemplate="%{customdata}<br>%{text}<extra>" + country + "</extra>",
+                customdata=list(
+                    zip(side["isco_group"].map(lambda c: group_label(c, labels)), text, strict=True)
+                ),
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra>" + country + "</extra>",
                 showlegend=False,
             ),
             row=1,
@@ -216,7 +226,8 @@ def tension_figure(
         )
         title = translate(lang, RATIO_LABELS[country])
         reference = side_ratio.get(country)
-        if reference is not None and reference == reference:
+        has_reference = reference is not None and reference == reference
+        if has_reference:
             figure.add_vline(
                 x=reference,
                 line={"color": "#444444", "dash": "dot", "width": 1.5},
@@ -224,16 +235,35 @@ def tension_figure(
                 col=column,
             )
             title += f" (⋯ {translate(lang, ALL_OCCUPATIONS)}: {fmt_ratio(reference, lang)})"
+        # Each label starts right of its bar, or right of the dotted line when the bar ends
+        # before it: a label never runs across the reference line.
+        for name, ratio, label in zip(names, side["ratio"], text, strict=True):
+            start = ratio if ratio == ratio else 0.0
+            if has_reference:
+                start = max(start, float(reference))
+            figure.add_annotation(
+                x=start,
+                y=name,
+                text=label,
+                xanchor="left",
+                xshift=LABEL_GAP_PX,
+                showarrow=False,
+                font={"size": 11},
+                row=1,
+                col=column,
+            )
         top = side["ratio"].max() if side["ratio"].notna().any() else 1.0
+        if has_reference:
+            top = max(top, float(reference))
         figure.update_xaxes(
             title_text=_wrap(title, 34),
-            range=[0, top * 1.45],
+            range=[0, top * 1.6],
             tickformat=".1f",
             row=1,
             col=column,
         )
     figure.update_yaxes(categoryorder="array", categoryarray=order)
-    return _layout(figure, lang, 190 + 30 * len(order))
+    return _layout(figure, lang, 190 + _row_height(order, 30) * len(order))
 
 
 def _quarter_date(period: str) -> dt.date:
