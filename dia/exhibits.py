@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Final
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,6 +22,7 @@ from dia.export.exhibit import Exhibit, Rendered, Sources, render
 from dia.page import audited
 from dia.policy import Viewer
 from dia.render.source_words import dates, named
+from dia.widget_text import plot_config
 
 ADD = N_("Add to presentation")
 ADDED = N_("In the presentation")
@@ -31,12 +32,7 @@ PNG = N_("Picture (PNG)")
 SVG = N_("Drawing (SVG)")
 XLSX = N_("Data (Excel)")
 CSV = N_("Data (CSV)")
-# Plotly's own camera button saves a picture without source or sample label: ours replace it.
 SAMPLE_WORD: Final = "voorbeelddata"
-PLOT_CONFIG: Final[dict[str, Any]] = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d"],
-}
 
 
 BOUNDARIES = N_(
@@ -133,7 +129,7 @@ def chart(
 def show(exhibit: Exhibit, user: Viewer, lang: Lang) -> Rendered:
     """Draw the exhibit with its caption and actions; returns what was drawn."""
     rendered = render(exhibit, lang)
-    st.plotly_chart(rendered.figure, width="stretch", key=exhibit.key, config=PLOT_CONFIG)
+    st.plotly_chart(rendered.figure, width="stretch", key=exhibit.key, config=plot_config(lang))
     st.caption(rendered.source_line)
     actions(exhibit, rendered, user, lang)
     return rendered

@@ -15,7 +15,7 @@ from streamlit.navigation.page import StreamlitPage
 from core import audit
 from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
 from core.paths import PROJECT_ROOT
-from dia import auth, links, navigation
+from dia import auth, links, navigation, widget_text
 from dia.data import project
 from dia.data.project import Calendar
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS, DeLevel
@@ -136,7 +136,7 @@ def footer() -> None:
                     _("Sample data"): sources["is_sample"].map({True: _("yes"), False: _("no")}),
                 }
             )
-            st.dataframe(table, hide_index=True, width="stretch")
+            widget_text.table(table)
         credits = sources.loc[~sources["is_sample"], "attribution"]
         st.caption(" · ".join(dict.fromkeys(attribution(v, lang) for v in credits)))
 

@@ -8,7 +8,7 @@ import pytest
 
 from core.i18n import translate
 from dia.auth import Role
-from dia.widget_text import css_string, uploader_style
+from dia.widget_text import css_string, plot_config, uploader_style
 from tests.apptest import index_of, open_page
 
 DATA = "views/data.py"
@@ -39,6 +39,8 @@ def test_data_page_uploader_speaks_the_language(data_dir: Path, lang: str) -> No
     assert any(f'content: "{button}"' in style for style in styles), styles
     label = at.get("file_uploader")[0].proto.label
     assert "20 MB" in label, "our label names the limit that the hidden line gave"
+    # empty cells of the reject and history tables read "–", not Streamlit's "None"
+    assert at.dataframe and all(frame.proto.placeholder == "–" for frame in at.dataframe)
 
 
 @pytest.mark.parametrize("lang", ["nl", "de"])
@@ -70,3 +72,14 @@ def test_training_sources_show_no_iso_month(data_dir: Path) -> None:
     assert captions, "the training page names its sources"
     assert any("Okt. 2023" in c for c in captions), captions
     assert not any("2023-10" in c for c in captions), captions
+
+
+def test_chart_toolbar_speaks_the_language() -> None:
+    nl = plot_config("nl")
+    assert nl["locale"] == "nl"
+    words = nl["locales"]["nl"]
+    assert words["dictionary"]["Zoom in"] == translate("nl", "Zoom in") != "Zoom in"
+    assert words["format"]["months"][0] == "januari"
+    assert words["format"]["days"][0] == "zondag", "plotly's weeks start on Sunday"
+    assert "toImage" in nl["modeBarButtonsToRemove"], "no picture without source"
+    assert "locale" not in plot_config("en")

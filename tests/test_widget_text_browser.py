@@ -1,5 +1,6 @@
 """In a real Chromium: the navigation shows every page (no "View 3 more"), and the uploader's
-button and size line read our German words, not Streamlit's English."""
+button and size line and the charts' toolbar tooltips read our German words, not Streamlit's or
+plotly's English."""
 
 from __future__ import annotations
 
@@ -40,9 +41,16 @@ def test_navigation_and_uploader_in_german(data_dir: Path) -> None:
         visible_text = button.inner_text()
         instructions = page.locator("[data-testid=stFileUploaderDropzoneInstructions]")
         hidden = instructions.count() == 0 or not instructions.is_visible()
+        # a chart's toolbar: plotly's tooltips come from our catalog
+        page.locator("[data-testid=stSidebarNav] a[href$='/members']").click()
+        page.wait_for_selector(".js-plotly-plot .modebar-btn", state="attached", timeout=60_000)
+        tooltips = page.eval_on_selector_all(
+            ".js-plotly-plot .modebar-btn", "els => els.map(e => e.getAttribute('data-title'))"
+        )
         browser.close()
     assert links >= 14, "every page of the administrator is listed"
     assert "View" not in nav_text and "more" not in nav_text, nav_text
     assert after == '"Datei auswählen"'
     assert "Upload" not in visible_text.replace("upload", ""), visible_text
     assert hidden, "Streamlit's '20MB per file' line is hidden; our label names the limit"
+    assert "Vergrößern" in tooltips and "Zoom in" not in tooltips, tooltips

@@ -49,12 +49,12 @@ with upload_tab:
         if not report.loadable and report.rejects:
             st.error(report.rejects[0]["reason"].get(lang) or report.rejects[0]["reason"]["en"])
         if report.rejects:
-            st.dataframe(rejects, hide_index=True, width="stretch")
+            widget_text.table(rejects)
         else:
             st.success(_("Every row can be loaded."))
         if report.notices:
             with st.expander(_("Notes ({count})", count=len(report.notices))):
-                st.dataframe(notices, hide_index=True, width="stretch")
+                widget_text.table(notices)
         st.download_button(
             _("Download the report (.xlsx)"),
             data=audited(
@@ -112,16 +112,12 @@ with upload_tab:
                     st.error(_("The trial build failed: {error}", error=preview.error))
                 if preview.shrinks:
                     st.warning(_("Loading would remove more rows than allowed from these tables:"))
-                    st.dataframe(
-                        uploads.shrink_table(preview, lang), hide_index=True, width="stretch"
-                    )
+                    widget_text.table(uploads.shrink_table(preview, lang))
                 if preview.disappearing:
                     st.warning(
                         _("{count} members would disappear:", count=len(preview.disappearing))
                     )
-                    st.dataframe(
-                        uploads.disappearing_table(preview, lang), hide_index=True, width="stretch"
-                    )
+                    widget_text.table(uploads.disappearing_table(preview, lang))
                 if not (preview.shrinks or preview.disappearing or preview.unreadable):
                     st.success(_("Nothing disappears."))
                 confirmed = True
@@ -161,7 +157,7 @@ with inbox_tab:
     if not files:
         st.write(_("The inbox is empty: the dashboard shows the sample data."))
     else:
-        st.dataframe(uploads.inbox_table(lang), hide_index=True, width="stretch")
+        widget_text.table(uploads.inbox_table(lang))
         own = [f for f in files if uploads.may_manage(user, f)]
         if own:
             chosen = st.selectbox(
@@ -182,9 +178,9 @@ with rejects_tab:
     st.write(_("Rows the published warehouse version could not use, and why."))
     rejected = uploads.warehouse_report("etl_rejects", user, lang)
     noted = uploads.warehouse_report("etl_notices", user, lang)
-    st.dataframe(rejected, hide_index=True, width="stretch")
+    widget_text.table(rejected)
     with st.expander(_("Notes ({count})", count=len(noted))):
-        st.dataframe(noted, hide_index=True, width="stretch")
+        widget_text.table(noted)
     st.download_button(
         _("Download the reject report (.xlsx)"),
         data=audited(
@@ -200,9 +196,9 @@ with rejects_tab:
 
 with history_tab:
     st.subheader(_("Files of the published version"))
-    st.dataframe(uploads.build_files(user, lang), hide_index=True, width="stretch")
+    widget_text.table(uploads.build_files(user, lang))
     st.subheader(_("Builds"))
-    st.dataframe(uploads.build_history(lang), hide_index=True, width="stretch")
+    widget_text.table(uploads.build_history(lang))
 
 with templates_tab:
     st.write(
@@ -234,4 +230,4 @@ for tab in audit_tab:  # administrators only
                     count=log.unreadable_lines,
                 )
             )
-        st.dataframe(uploads.audit_table(log.entries, lang), hide_index=True, width="stretch")
+        widget_text.table(uploads.audit_table(log.entries, lang))

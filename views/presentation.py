@@ -5,9 +5,10 @@ import streamlit as st
 
 from core.i18n import LANG_NAMES
 from dia import presentation
-from dia.exhibits import PLOT_CONFIG, viewer
+from dia.exhibits import viewer
 from dia.export.exhibit import render
 from dia.page import _, audited, page_setup
+from dia.widget_text import plot_config
 
 user, lang = page_setup(__file__)
 items = presentation.basket(viewer(user))
@@ -76,7 +77,7 @@ def editor() -> None:
                 shown = render(item.exhibit, deck_lang)
                 st.markdown(f"**{shown.title}**")
                 st.plotly_chart(
-                    shown.figure, width="stretch", key=f"preview_{index}", config=PLOT_CONFIG
+                    shown.figure, width="stretch", key=f"preview_{index}", config=plot_config(lang)
                 )
                 st.caption(shown.source_line)
 
