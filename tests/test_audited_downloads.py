@@ -135,3 +135,25 @@ def test_no_download_buttons_without_the_export_right(
     assert not at.exception
     assert not any(key.split("_")[0] in ("png", "svg", "xlsx", "csv") for key in buttons)
     assert "activities_csv" in buttons  # the table download (kind "table") stays
+
+
+def test_every_download_button_in_the_code_is_audited() -> None:
+    """No page or helper hands a download button data that bypasses the audited helper."""
+    import ast
+
+    from core.paths import PROJECT_ROOT
+
+    found, plain = 0, []
+    for path in [*PROJECT_ROOT.glob("views/*.py"), *PROJECT_ROOT.glob("dia/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name != "download_button":
+                continue
+            found += 1
+            data = next((k.value for k in node.keywords if k.arg == "data"), None)
+            if not (isinstance(data, ast.Call) and getattr(data.func, "id", "") == "audited"):
+                plain.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    assert found >= 15
+    assert not plain, plain

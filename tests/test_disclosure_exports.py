@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from pptx import Presentation
 
@@ -132,6 +133,62 @@ def test_director_and_staff_decks_carry_their_exact_numbers(data_dir: Path) -> N
         assert MASK not in shown.labels
         assert [v for v in shown.values if v] == [float(v) for v in counts.to_list() if v]
         assert any(v % 10 for v in counts), "the sample has counts that rounding would change"
+
+
+# --- chart data downloads (Excel, CSV) -----------------------------------------------------
+
+
+def attack_chart_downloads(base: int, monkeypatch: pytest.MonkeyPatch) -> Attack:
+    """The members page's "by sector" and "by company size" data as a funder downloads them,
+    CSV and Excel: per association the sum over sectors = the sum over size classes, and the
+    CSV and the Excel file publish the same cells."""
+    import streamlit as st
+
+    seen: dict[str, object] = {}
+    original = st.download_button
+
+    def spy(label: str, data: object = None, *args: object, **kwargs: object) -> object:
+        seen[str(kwargs.get("key"))] = data
+        return original(label, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(st, "download_button", spy)
+    at = open_page("views/members.py", index_of(Role.FUNDER), "en")
+    assert not at.exception
+    attack = Attack(base)
+    for association in ("OE", "WVE"):
+        parts: dict[str, list[str]] = {}
+        for key in ("members_sector", "members_size"):
+            text = seen[f"csv_{key}"]().decode("utf-8-sig")  # type: ignore[operator]
+            table = "\n".join(x for x in text.splitlines() if not x.startswith("# "))
+            csv = pd.read_csv(io.StringIO(table), dtype=str)
+            book = openpyxl.load_workbook(io.BytesIO(seen[f"xlsx_{key}"]()))  # type: ignore[operator]
+            rows = list(book.worksheets[0].iter_rows(values_only=True))
+            top = next(i for i, r in enumerate(rows) if association in r)
+            column = rows[top].index(association)
+            in_book = ["" if r[column] is None else str(r[column]) for r in rows[top + 1 :]]
+            in_csv = csv[association].fillna("").to_list()
+            assert [v.removesuffix(".0") for v in in_book] == in_csv, (key, association)
+            parts[key] = [
+                attack.publish(f"{association}.{key}.{i}", value or 0)
+                for i, value in enumerate(in_csv)
+            ]
+        attack.equal(parts["members_sector"], parts["members_size"])
+    return attack
+
+
+def test_chart_downloads_give_nothing_away(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    attack = attack_chart_downloads(privacy.ROUNDING_BASE, monkeypatch)
+    assert any(c.masked for c in attack.cells.values()), "the downloads carry <5 cells"
+    assert attack.solve() == []
+    _consistent(attack)
+
+
+def test_unprotected_chart_downloads_leak(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(privacy, "ROUNDING_BASE", 1)
+    attack = attack_chart_downloads(1, monkeypatch)
+    recovered = attack.solve()
+    _consistent(attack)
+    assert recovered
 
 
 # --- the ledger PDF -------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def chart_table(figure: go.Figure, lang: Lang, *, mask: bool = False) -> pd.Data
     if mask:
         value_columns = frame.columns[1:]
         frame[value_columns] = frame[value_columns].map(
-            lambda v: MASK if not pd.isna(v) and is_small(v) else v
+            lambda v: MASK if not isinstance(v, str) and not pd.isna(v) and is_small(v) else v
         )
     return frame
 
