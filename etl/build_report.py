@@ -21,6 +21,23 @@ class BuildReport:
     version: Version | None = None
     gate: Gate = field(default_factory=Gate)
 
+    def of_file(self, file: str) -> ReadResult | None:
+        """The result of the file called ``file``, if it was read in this build (the last one
+        read when two had the name)."""
+        return next((result for result in reversed(self.results) if result.file == file), None)
+
+    def of_source(self, source_id: str) -> ReadResult | None:
+        """The result of the file that brought the source ``source_id`` (the last one read
+        when several did)."""
+        return next(
+            (
+                result
+                for result in reversed(self.results)
+                if any(source.source_id == source_id for source in result.sources)
+            ),
+            None,
+        )
+
     @property
     def rejected(self) -> int:
         return sum(len(result.rejects) for result in self.results)

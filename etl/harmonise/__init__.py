@@ -4,3 +4,24 @@ Each module exposes ``run(con, report)``; etl/registry.py lists them in the orde
 A step reads ``stg_*`` tables and fills warehouse tables; it may add rejects to
 ``report.results`` entries.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+
+def run_folder(con: duckdb.DuckDBPyConnection, folder: Path, *, last: str) -> list[tuple[Any, ...]]:
+    """Run every SQL file of ``folder`` in name order, and ``last`` (a query) after them: its
+    rows, the rows the step reports back to their files."""
+    for path in sorted(folder.glob("*.sql")):
+        if path.name != last:
+            con.execute(path.read_text(encoding="utf-8"))
+    return con.execute((folder / last).read_text(encoding="utf-8")).fetchall()
+
+
+def where(file: str, sheet: str | None) -> str:
+    """A file and sheet as a reject or notice names them: ``leden.xlsx (Leden)``."""
+    return f"{file} ({sheet})" if sheet else file

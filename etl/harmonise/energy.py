@@ -16,6 +16,7 @@ import pandas as pd
 
 from core.i18n import N_
 from etl.energy.vocabulary import OPPORTUNITY_TECHNOLOGIES
+from etl.harmonise import run_folder, where
 from etl.model import Reject
 
 if TYPE_CHECKING:
@@ -70,16 +71,11 @@ def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
     measures = labour_measures(SKILLS_FILE)  # noqa: F841
     con.execute("INSERT INTO energy_nace_rule BY NAME SELECT * FROM rules")
     con.execute("INSERT INTO energy_labour_measure BY NAME SELECT * FROM measures")
-    for path in sorted(SQL_DIR.glob("*.sql")):
-        if path.name != REPEATS_QUERY:
-            con.execute(path.read_text(encoding="utf-8"))
-    repeats = con.execute((SQL_DIR / REPEATS_QUERY).read_text(encoding="utf-8")).fetchall()
-    by_file = {result.file: result for result in report.results}
+    repeats = run_folder(con, SQL_DIR, last=REPEATS_QUERY)
     for file, sheet, row_number, opportunity_id, first_file, first_sheet, first_row in repeats:
-        result = by_file.get(file)
+        result = report.of_file(file)
         if result is None:
             continue
-        other = f"{first_file} ({first_sheet})" if first_sheet else first_file
         result.rejects.append(
             Reject(
                 file=file,
@@ -88,6 +84,6 @@ def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
                 row_number=row_number,
                 column_name="opportunity_id",
                 value=opportunity_id,
-                params={"first": first_row, "other": other},
+                params={"first": first_row, "other": where(first_file, first_sheet)},
             )
         )

@@ -178,9 +178,8 @@ def _reject_unmatched(con: duckdb.DuckDBPyConnection, report: BuildReport) -> No
         ORDER BY ALL
         """
     ).fetchall()
-    by_source = {source.source_id: result for result in report.results for source in result.sources}
     for source_id, classification, code in unmatched:
-        result = by_source.get(source_id)
+        result = report.of_source(source_id)
         if result is None:
             continue
         result.rejects.append(

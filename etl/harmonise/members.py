@@ -10,6 +10,7 @@ import duckdb
 
 from core.i18n import N_
 from etl import nace
+from etl.harmonise import run_folder, where
 from etl.model import Notice
 
 if TYPE_CHECKING:
@@ -23,16 +24,11 @@ MERGED_ACROSS = N_("Same company as row {first} of {other}; the rows were merged
 
 def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
     nace.load_labels(con)
-    for path in sorted(SQL_DIR.glob("*.sql")):
-        if path.name != MERGE_QUERY:
-            con.execute(path.read_text(encoding="utf-8"))
-    merged = con.execute((SQL_DIR / MERGE_QUERY).read_text(encoding="utf-8")).fetchall()
-    by_file = {result.file: result for result in report.results}
+    merged = run_folder(con, SQL_DIR, last=MERGE_QUERY)
     for file, sheet, row_number, name, _key, first_file, first_sheet, first_row in merged:
-        result = by_file.get(file)
+        result = report.of_file(file)
         if result is None:
             continue
-        other = f"{first_file} ({first_sheet})" if first_sheet else first_file
         result.notices.append(
             Notice(
                 file=file,
@@ -40,6 +36,6 @@ def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
                 sheet=sheet,
                 row_number=row_number,
                 value=name,
-                params={"first": first_row, "other": other},
+                params={"first": first_row, "other": where(first_file, first_sheet)},
             )
         )

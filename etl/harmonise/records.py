@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final
 import duckdb
 
 from core.i18n import N_
+from etl.harmonise import run_folder, where
 from etl.model import Notice, ReadResult, Reject
 
 if TYPE_CHECKING:
@@ -40,27 +41,20 @@ MERGED = N_(
 KINDS: Final = ("activity", "participation", "collaboration", "milestone")
 
 
-def _where(file: str, sheet: str | None) -> str:
-    return f"{file} ({sheet})" if sheet else file
-
-
 def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
-    for path in sorted(SQL_DIR.glob("*.sql")):
-        if path.name != MERGED_QUERY:
-            con.execute(path.read_text(encoding="utf-8"))
-    by_file = {result.file: result for result in report.results}
+    merged = run_folder(con, SQL_DIR, last=MERGED_QUERY)
     problems = con.execute(
         "SELECT kind, file, sheet, row_number, column_name, value, problem, first_file,"
         " first_sheet, first_row FROM stg_record_problem ORDER BY file, sheet, row_number"
     ).fetchall()
     dropped: set[tuple[str, str, str, int]] = set()
     for kind, file, sheet, row, column, value, problem, first_file, first_sheet, first in problems:
-        result = by_file.get(file)
+        result = report.of_file(file)
         if result is None:
             continue
         params: dict[str, object] = {"value": value or ""}
         if first is not None:
-            params.update(row=first, where=_where(first_file, first_sheet or None))
+            params.update(row=first, where=where(first_file, first_sheet or None))
         result.rejects.append(
             Reject(
                 file=file,
@@ -73,9 +67,8 @@ def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
             )
         )
         dropped.add((kind, file, sheet or "", row))
-    merged = con.execute((SQL_DIR / MERGED_QUERY).read_text(encoding="utf-8")).fetchall()
     for file, sheet, row, column, ref, first_file, first_sheet, first in merged:
-        result = by_file.get(file)
+        result = report.of_file(file)
         if result is not None:
             result.notices.append(
                 Notice(
@@ -85,7 +78,7 @@ def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
                     row_number=row,
                     column_name=column,
                     value=ref,
-                    params={"row": first, "where": _where(first_file, first_sheet or None)},
+                    params={"row": first, "where": where(first_file, first_sheet or None)},
                 )
             )
     for result in report.results:

@@ -201,9 +201,8 @@ def _notice_unmatched(supply: pd.DataFrame, report: BuildReport) -> None:
     unmatched = supply[supply["isco_code"].isna()][
         ["source_id", "programme_classification", "programme_code"]
     ].drop_duplicates()
-    by_source = {s.source_id: result for result in report.results for s in result.sources}
     for source_id, classification, code in unmatched.itertuples(index=False):
-        result = by_source.get(source_id)
+        result = report.of_source(source_id)
         if result is None:
             continue
         result.notices.append(
