@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from core.durable import fsync_path, write_synced
 from core.paths import data_dir
 
 SCHEMA: Final = 1
@@ -167,14 +168,6 @@ def _lock(directory: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def append(submission: Submission, directory: Path | None = None) -> Path:
     """Store ``submission``; raises AlreadySubmittedError if its period or a later one is in
     the store. Never overwrites a file."""
@@ -192,15 +185,12 @@ def append(submission: Submission, directory: Path | None = None) -> Path:
                 raise AlreadySubmittedError(f"the later period {other.period} is already submitted")
         tmp = directory / f".{submission.period}.{os.getpid()}.tmp"
         try:
-            with tmp.open("w", encoding="utf-8") as handle:
-                json.dump(submission.to_json(), handle, ensure_ascii=False, sort_keys=True)
-                handle.flush()
-                os.fsync(handle.fileno())
+            write_synced(tmp, json.dumps(submission.to_json(), ensure_ascii=False, sort_keys=True))
             try:
                 os.link(tmp, final)  # atomic, and fails if the period is there already
             except FileExistsError as exc:
                 raise AlreadySubmittedError(f"{submission.period} is already submitted") from exc
-            _fsync_dir(directory)
+            fsync_path(directory)
         finally:
             tmp.unlink(missing_ok=True)
     return final

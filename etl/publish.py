@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from core.durable import fsync_path, write_synced
 from core.versions import POINTER_NAME, SUFFIX, Version, current_version, pointer_path
 
 BUILDING_SUFFIX = ".building"
@@ -54,26 +55,15 @@ def staging_path(directory: Path, version_id: str) -> Path:
     return directory / f"{version_id}{SUFFIX}{BUILDING_SUFFIX}"
 
 
-def _fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def publish(directory: Path, staged: Path, version_id: str) -> Version:
     """Make a finished, closed staging file the published version."""
     final = directory / f"{version_id}{SUFFIX}"
-    _fsync_path(staged)
+    fsync_path(staged)
     staged.replace(final)
     tmp = directory / f"{POINTER_NAME}.{os.getpid()}.tmp"
-    with tmp.open("w", encoding="utf-8") as handle:
-        handle.write(final.name + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+    write_synced(tmp, final.name + "\n")
     tmp.replace(pointer_path(directory))
-    _fsync_path(directory)
+    fsync_path(directory)
     return Version(version_id=version_id, path=final)
 
 
