@@ -131,39 +131,28 @@ PROPERTY_ORDER = REGION_PROPERTIES
 class RawPaths:
     """Where each raw input lives below ``--raw``."""
 
-    root: Path
+    bkg: Path
+    nl_gemeenten: Path
+    nl_gemeente_detail: Path
+    pc4_population: Path
+    pc4_4pp: Path
+    plz: Path
+    zensus: Path
+    gemeindeverzeichnis: Path
 
-    @property
-    def bkg(self) -> Path:
-        return self.root / "geo" / "de-bkg-vg5000-2021"
-
-    @property
-    def nl_gemeenten(self) -> Path:
-        return self.root / "geo" / "nl-cbs-2015" / "Gemeente_2015_layer_labels.json"
-
-    @property
-    def nl_gemeente_detail(self) -> Path:
-        return self.root / "geo" / "nl-cbs-2015" / "GemeenteDetail_2015_layer_q1e3.json"
-
-    @property
-    def pc4_population(self) -> Path:
-        return self.root / "postcodes_nl" / "postcodes.csv"
-
-    @property
-    def pc4_4pp(self) -> Path:
-        return self.root / "postcodes_nl" / "4pp.csv"
-
-    @property
-    def plz(self) -> Path:
-        return self.root / "postcodes_de" / "zuordnung_plz_ort.csv"
-
-    @property
-    def zensus(self) -> Path:
-        return self.root / "gemeinden_de" / "1000A-0000_1773175153999_de_flat.csv"
-
-    @property
-    def gemeindeverzeichnis(self) -> Path:
-        return self.root / "gemeinden_de" / "AuszugGV4QAktuell.csv"
+    @classmethod
+    def below(cls, root: Path) -> RawPaths:
+        nl_geo = root / "geo" / "nl-cbs-2015"
+        return cls(
+            bkg=root / "geo" / "de-bkg-vg5000-2021",
+            nl_gemeenten=nl_geo / "Gemeente_2015_layer_labels.json",
+            nl_gemeente_detail=nl_geo / "GemeenteDetail_2015_layer_q1e3.json",
+            pc4_population=root / "postcodes_nl" / "postcodes.csv",
+            pc4_4pp=root / "postcodes_nl" / "4pp.csv",
+            plz=root / "postcodes_de" / "zuordnung_plz_ort.csv",
+            zensus=root / "gemeinden_de" / "1000A-0000_1773175153999_de_flat.csv",
+            gemeindeverzeichnis=root / "gemeinden_de" / "AuszugGV4QAktuell.csv",
+        )
 
 
 @dataclass
@@ -842,7 +831,7 @@ def _write(path: Path, text: str) -> None:
 
 def prepare(raw: Path, out: Path) -> Report:
     """Read the raw inputs below ``raw`` and write the reference files into ``out``."""
-    paths = RawPaths(raw)
+    paths = RawPaths.below(raw)
     report = Report()
 
     nl = read_nl_gemeenten(paths)
