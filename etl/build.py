@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from etl.build_report import BuildReport
 from etl.harmonise.records import KINDS as RECORD_KINDS
 from etl.model import ReadResult, Reject, SourceInfo
 from etl.reference import load_reference
-from etl.sandbox import read_limited
+from etl.sandbox import read_in_background
 
 SQL_DIR = Path(__file__).with_name("sql")
 # Real statistics shipped with the project, loaded by every build.
@@ -104,11 +105,16 @@ def run_sql_folder(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
-def read_all(files: list[Path]) -> list[ReadResult]:
-    results = []
-    for path in tqdm(files, desc="read", unit="file", file=sys.stderr, disable=None):
-        results.append(read_limited(path))
-    return results
+@contextmanager
+def reading(files: list[Path]) -> Iterator[Callable[[], list[ReadResult]]]:
+    """The files read in child processes while the block runs (the warehouse is set up
+    meanwhile); the block gets a function that waits for the results."""
+    progress = tqdm(total=len(files), desc="read", unit="file", file=sys.stderr, disable=None)
+    try:
+        with read_in_background(files, done=lambda _path: progress.update()) as results:
+            yield results
+    finally:
+        progress.close()
 
 
 def load_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[SourceInfo]) -> None:
@@ -295,13 +301,13 @@ def build(
         staged = publish.staging_path(directory, version_id)
         status = "failed"
         try:
-            with duckdb.connect(str(staged)) as con:
+            with reading(reference_files + files) as results, duckdb.connect(str(staged)) as con:
                 steps = tqdm(total=6, desc="build", unit="step", file=sys.stderr, disable=None)
                 run_sql_folder(con, "schema")
                 run_sql_folder(con, "staging")
                 load_reference(con)
                 steps.update()
-                report.results = read_all(reference_files + files)
+                report.results = results()
                 steps.update()
                 stage(con, report.results)
                 run_sql_folder(con, "transform")

@@ -6,28 +6,34 @@ and with the data of the latest submitted report (scope ``report``; each submiss
 inventory of the data it was made from). The result goes into the warehouse tables
 ``change_basis``, ``change_item`` and ``change_indicator`` (docs/warehouse.md), which the
 dashboard's landing page reads.
+
+The items are compared inside DuckDB (a full join on kind and id): at 100× data a version
+holds several hundred thousand items, too many to pair up as Python objects in every build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 SQL_DIR: Final = Path(__file__).with_name("sql") / "changes"
 # kind, group (association, activity type, …), id, label, detail, state ('active' | 'left')
 Item = tuple[str, str, str, str, str, str]
+ITEM_FIELDS: Final = ("kind", "grp", "item_id", "label", "detail", "state")
+Totals = dict[str, dict[str, float]]  # indicator code → period → total of all sides
 
 
 @dataclass(frozen=True)
 class Inventory:
     items: list[Item]
-    indicators: dict[str, dict[str, float]]  # code → period → total of all sides
+    indicators: Totals
 
     def to_json(self) -> dict[str, Any]:
         return {"items": [list(i) for i in self.items], "indicators": self.indicators}
@@ -47,57 +53,69 @@ def _sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def inventory(con: duckdb.DuckDBPyConnection) -> Inventory:
-    items = [
-        tuple("" if v is None else str(v) for v in row)
-        for row in con.execute(_sql("inventory")).fetchall()
-    ]
-    totals: dict[str, dict[str, float]] = {}
+def indicator_totals(con: duckdb.DuckDBPyConnection) -> Totals:
+    totals: Totals = {}
     for code, period, value in con.execute(_sql("indicator_totals")).fetchall():
         totals.setdefault(str(code), {})[str(period)] = float(value)
-    return Inventory(items=items, indicators=totals)  # type: ignore[arg-type]
+    return totals
+
+
+def inventory(con: duckdb.DuckDBPyConnection) -> Inventory:
+    """The items and totals of the warehouse ``con`` is on, as kept with a submitted report."""
+    items = [
+        tuple("" if v is None else str(v) for v in row)
+        for row in con.execute(f"SELECT * FROM ({_sql('inventory')}) ORDER BY ALL").fetchall()
+    ]
+    return Inventory(items=items, indicators=indicator_totals(con))  # type: ignore[arg-type]
+
+
+def hold_items(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """The inventory's items of the database in use, as the temp table ``table``."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {_sql('inventory')}")
+
+
+def hold_reported(con: duckdb.DuckDBPyConnection, table: str, items: list[Item]) -> None:
+    """Items kept with a report (``Inventory.items``), as the temp table ``table``."""
+    columns = {
+        name: pa.array([i[n] for i in items], pa.string()) for n, name in enumerate(ITEM_FIELDS)
+    }
+    held = pa.table(columns)  # noqa: F841 - read by DuckDB
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM held")
+
+
+@contextmanager
+def previous_version(con: duckdb.DuckDBPyConnection, path: Path) -> Iterator[None]:
+    """Within the block, unqualified names on ``con`` are the tables of the version at ``path``
+    (attached read-only); temp tables made meanwhile stay with ``con``."""
+    own = con.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
+    con.execute("ATTACH ? AS previous_version (READ_ONLY)", [str(path)])
+    try:
+        con.execute("USE previous_version")
+        yield
+    finally:
+        con.execute(f'USE "{own}"')
+        con.execute("DETACH previous_version")
 
 
 ITEM_COLUMNS: Final = ["kind", "grp", "item_id", "label", "detail", "change"]
-INDICATOR_COLUMNS: Final = ["code", "before", "after"]
 
 
-def compare(
-    before: Inventory, after: Inventory, *, up_to: Iterable[str] | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The items added and removed (members: joined and left) from ``before`` to ``after``, and
-    the indicators whose total changed; ``up_to`` limits the totals to those periods."""
-    old = {(i[0], i[2]): i for i in before.items}
-    new = {(i[0], i[2]): i for i in after.items}
-    rows: list[list[str]] = []
-    for key in sorted(set(old) | set(new)):
-        was, now = old.get(key), new.get(key)
-        if key[0] == "member":
-            was_in = was is not None and was[5] == "active"
-            now_in = now is not None and now[5] == "active"
-            if now_in and not was_in:
-                rows.append([*now[:5], "joined"])  # type: ignore[index]
-            elif was_in and not now_in:
-                rows.append([*(now or was)[:5], "left"])  # type: ignore[index]
-        elif now is not None and was is None:
-            rows.append([*now[:5], "added"])
-        elif was is not None and now is None:
-            rows.append([*was[:5], "removed"])
+def changed_totals(
+    before: Totals, after: Totals, up_to: Iterable[str] | None = None
+) -> list[tuple[str, float, float]]:
+    """(code, total before, total after) of the indicators whose total changed; ``up_to``
+    limits the totals to those periods."""
     periods = None if up_to is None else set(up_to)
 
     def total(values: Mapping[str, float]) -> float:
         return float(sum(v for p, v in values.items() if periods is None or p in periods))
 
-    indicator_rows = []
-    for code in sorted(set(before.indicators) | set(after.indicators)):
-        first = total(before.indicators.get(code, {}))
-        last = total(after.indicators.get(code, {}))
+    rows = []
+    for code in sorted(set(before) | set(after)):
+        first, last = total(before.get(code, {})), total(after.get(code, {}))
         if abs(first - last) > 1e-9:
-            indicator_rows.append([code, first, last])
-    return (
-        pd.DataFrame(rows, columns=ITEM_COLUMNS),
-        pd.DataFrame(indicator_rows, columns=INDICATOR_COLUMNS),
-    )
+            rows.append((code, first, last))
+    return rows
 
 
 def store(
@@ -105,15 +123,20 @@ def store(
     scope: str,
     reference: str,
     reference_version: str | None,
-    changes: tuple[pd.DataFrame, pd.DataFrame],
+    indicators: list[tuple[str, float, float]],
     compared_at: dt.datetime,
 ) -> None:
-    items, indicators = changes
+    """The items changed from temp table ``inventory_before`` to ``inventory_after`` and the
+    changed ``indicators``, stored under ``scope``."""
     con.execute(
         "INSERT INTO change_basis VALUES (?, ?, ?, ?)",
         [scope, reference, reference_version, compared_at],
     )
-    items = items.assign(scope=scope)
-    indicators = indicators.assign(scope=scope)
-    con.execute("INSERT INTO change_item BY NAME SELECT * FROM items")
-    con.execute("INSERT INTO change_indicator BY NAME SELECT * FROM indicators")
+    con.execute(
+        f"INSERT INTO change_item BY NAME SELECT ? AS scope, * FROM ({_sql('compare')})", [scope]
+    )
+    if indicators:
+        con.executemany(
+            "INSERT INTO change_indicator VALUES (?, ?, ?, ?)",
+            [[scope, *row] for row in indicators],
+        )

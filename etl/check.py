@@ -11,11 +11,11 @@ from typing import Any
 from core.filekinds import association_of, kind_label
 from core.i18n import LANGS, translate
 from etl.model import ReadResult, Reject
-from etl.sandbox import read_limited
+from etl.sandbox import read_files
 
 
 def check_files(paths: list[Path]) -> list[ReadResult]:
-    return [read_limited(path) for path in paths]
+    return read_files(paths)
 
 
 def print_check(results: list[ReadResult]) -> None:

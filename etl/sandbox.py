@@ -12,9 +12,11 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
 import time
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -30,8 +32,14 @@ CRASHED_WITH = N_("The file made the reader fail: {error}")
 CRASHED = N_("The file made the spreadsheet reader fail (exit {code}); it was not read")
 
 POLL_SECONDS: Final = 0.05
+WALL_FACTOR: Final = 3
 _CONTEXT: Final = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["etl.intake"])
+# Children may be started from several threads (read_in_background); ``__main__`` is swapped
+# while one starts.
+_STARTING: Final = threading.Lock()
+# Files read at the same time: each child uses a CPU, and may take up to its memory limit.
+MAX_PARALLEL: Final = 2
 
 
 def _child(path: str, limits: Limits, environ: dict[str, str], conn: Connection) -> None:
@@ -91,12 +99,15 @@ def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
     child = _CONTEXT.Process(
         target=_child, args=(str(path), limits, dict(os.environ), send), daemon=True
     )
-    with _plain_main():
+    with _STARTING, _plain_main():
         child.start()
     send.close()
     outcome: ReadResult | str | None = None
     started = time.monotonic()
-    deadline = started + limits.seconds + 5
+    # The CPU time is limited in the child (RLIMIT_CPU); this deadline only catches a child
+    # that waits without using CPU. It is generous: on a busy machine a read takes several
+    # times its CPU time.
+    deadline = started + WALL_FACTOR * limits.seconds + 5
     try:
         while time.monotonic() < deadline:
             if receive.poll(POLL_SECONDS):
@@ -128,3 +139,39 @@ def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
     return ReadResult(
         file=name, kind="unreadable", rejects=[reject], seconds=time.monotonic() - started
     )
+
+
+@contextmanager
+def read_in_background(
+    paths: list[Path], done: Callable[[Path], None] | None = None
+) -> Iterator[Callable[[], list[ReadResult]]]:
+    """Read ``paths`` with ``read_limited`` while the block runs: one child per CPU (at most
+    ``MAX_PARALLEL``), the largest files first so the longest read starts at once. The block
+    gets a function that waits for every read and returns the results in the order of
+    ``paths``; ``done`` is told of each file as it is read."""
+    workers = max(1, min(MAX_PARALLEL, os.cpu_count() or 1, len(paths)))
+
+    def read(path: Path) -> ReadResult:
+        result = read_limited(path)
+        if done is not None:
+            done(path)
+        return result
+
+    def size(path: Path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0
+
+    with ThreadPoolExecutor(workers, thread_name_prefix="read") as pool:
+        futures = {path: pool.submit(read, path) for path in sorted(paths, key=size, reverse=True)}
+        try:
+            yield lambda: [futures[path].result() for path in paths]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def read_files(paths: list[Path]) -> list[ReadResult]:
+    """``read_limited`` of every path, several at a time, in the order of ``paths``."""
+    with read_in_background(paths) as results:
+        return results()

@@ -225,3 +225,15 @@ def test_child_ignores_a_page_script_as_main(
     path = tmp_path / "members.csv"
     path.write_text("Firma;PLZ;Ort;Mitarbeiter\nMuster GmbH;49716;Meppen;12\n", encoding="utf-8")
     assert read_limited(path).kind == "members_wve"
+
+
+def test_sheet_extent_counts_every_cell_and_row_reference() -> None:
+    # Cells out of order, a row tag beyond the last cell; attributes that only end in r
+    # (``xr``, ``ref``), four column letters and eight row digits are no cell references.
+    xml = (
+        b'<sheetData><row r="3" spans="1:28"><c r="C3" t="s"/><c r="AB2"/></row><row r="70"/>'
+        b'<c xr="ZZ999"/><mergeCell ref="A1:ZZ99"/><c r="ABCD1"/><c r="B12345678"/></sheetData>'
+    )
+    # Columns: AB = 1 × 26 + 2 = 28. Farthest cell by row × column: C3 = 9, AB2 = 2 × 28 = 56.
+    assert limits.reference_extent(xml) == (70, 28, "AB2", 56)
+    assert limits.reference_extent(b"<sheetData/>") == (0, 0, "", -1)

@@ -21,4 +21,3 @@ SELECT 'collaboration', k.type, k.collaboration_id, nl.name || ' – ' || de.nam
 FROM collaboration k
 LEFT JOIN company nl ON nl.company_id = k.company_id_nl
 LEFT JOIN company de ON de.company_id = k.company_id_de
-ORDER BY ALL
