@@ -3,12 +3,13 @@
 Used by ``make bench`` (page times and bytes) and by the concurrency test: it asks the server
 to run a page (``page_name`` = the page's url path), reads every message of that run until
 the script finishes, and reports the time, the bytes received, any exception shown on the
-page and the warehouse version named in the footer.
+page and the warehouse version the page was made from (the ``data`` parameter it writes into
+the link) with the texts shown (the footer names that version by its last part).
 """
 
 from __future__ import annotations
 
-import re
+import os
 import socket
 import subprocess
 import sys
@@ -18,13 +19,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
+from urllib.parse import parse_qs
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import ClientConnection, connect
 
 ROOT: Final = Path(__file__).resolve().parent.parent
-VERSION_ID: Final = re.compile(r"\d{8}T\d{6,}Z-[0-9a-f]{6}")
+DATA_PARAM: Final = "data"  # dia/links.py: the link names the data version
 
 
 @dataclass
@@ -36,7 +38,7 @@ class Run:
     bytes: int = 0
     messages: int = 0
     errors: list[str] = field(default_factory=list)
-    versions: set[str] = field(default_factory=set)
+    versions: set[str] = field(default_factory=set)  # version ids the link named
     texts: list[str] = field(default_factory=list)
     map_bytes: int = 0  # of charts with map geometry (GeoJSON) in them
 
@@ -57,6 +59,7 @@ class Session:
             max_size=None,
             open_timeout=timeout,
             ping_interval=None,  # a busy server answers pings late; a browser tab does not ping
+            legacy=True,  # kept open across calls; close() ends it
         )
         self.widget_ids: dict[str, str] = {}  # widget key → its id, learnt from earlier runs
         self.options: dict[str, list[str]] = {}  # select box key → its options as shown
@@ -93,6 +96,10 @@ class Session:
             elif forward.hash:
                 self.sent[forward.hash] = forward
             kind = forward.WhichOneof("type")
+            if kind == "page_info_changed":
+                query = parse_qs(forward.page_info_changed.query_string)
+                run.versions.update(query.get(DATA_PARAM, []))
+                continue
             if kind == "script_finished":
                 if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue  # the page asked for a rerun (st.rerun): the next run follows
@@ -113,7 +120,6 @@ class Session:
                 text = getattr(inner, name, None)
                 if isinstance(text, str) and text:
                     run.texts.append(text)
-                    run.versions.update(VERSION_ID.findall(text))
             widget_id = getattr(inner, "id", None)
             if isinstance(widget_id, str) and "-" in widget_id:
                 key = widget_id.rsplit("-", 1)[-1]
@@ -124,6 +130,12 @@ class Session:
         return run
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system, every thread) the process ``pid`` has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -131,7 +143,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(port: int, env: Mapping[str, str], ready_timeout: float = 120.0) -> Iterator[int]:
+def server(
+    port: int, env: Mapping[str, str], ready_timeout: float = 120.0
+) -> Iterator[subprocess.Popen[bytes]]:
     """A real ``streamlit run dashboard.py`` on ``port`` until the block ends."""
     process = subprocess.Popen(
         [
@@ -154,7 +168,7 @@ def server(port: int, env: Mapping[str, str], ready_timeout: float = 120.0) -> I
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("the dashboard did not start") from None
                 time.sleep(0.2)
-        yield port
+        yield process
     finally:
         process.terminate()
         try:
