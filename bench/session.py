@@ -24,6 +24,7 @@ from urllib.parse import parse_qs
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 DATA_PARAM: Final = "data"  # dia/links.py: the link names the data version
@@ -55,7 +56,7 @@ class Session:
         self.timeout = timeout
         self.ws: ClientConnection = connect(  # closed by close()
             f"ws://127.0.0.1:{port}/_stcore/stream",
-            subprotocols=["streamlit"],  # type: ignore[list-item]
+            subprotocols=[Subprotocol("streamlit")],
             max_size=None,
             open_timeout=timeout,
             ping_interval=None,  # a busy server answers pings late; a browser tab does not ping
