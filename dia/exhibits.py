@@ -129,7 +129,9 @@ def chart(
 def show(exhibit: Exhibit, user: Viewer, lang: Lang) -> Rendered:
     """Draw the exhibit with its caption and actions; returns what was drawn."""
     rendered = render(exhibit, lang)
-    st.plotly_chart(rendered.figure, width="stretch", key=exhibit.key, config=plot_config(lang))
+    st.plotly_chart(
+        rendered.figure, width="stretch", key=exhibit.key, config=plot_config(lang), theme=None
+    )
     st.caption(rendered.source_line)
     actions(exhibit, rendered, user, lang)
     return rendered

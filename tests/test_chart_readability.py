@@ -66,3 +66,24 @@ def test_tension_labels_keep_clear_of_the_reference_line(data_dir: Path, lang: s
         layout_axis = tension["layout"]["xaxis" + axis[1:]]
         longest = max(v for (a, _name), v in bars.items() if a == axis)
         assert layout_axis["range"][1] >= 1.5 * max(longest, reference)
+
+
+def test_one_chart_style_on_screen_and_in_exports(data_dir: Path) -> None:
+    """Every chart of a page is drawn with the dashboard's template and without Streamlit's
+    theme on top, and a picture for a slide uses the same template."""
+    import plotly.graph_objects as go
+
+    from dia.export.images import export_ready
+    from dia.render import theme
+
+    at = open_page("views/cooperation.py", index_of(Role.STAFF, "OE"), "nl")
+    assert not at.exception
+    charts = list(at.get("plotly_chart"))
+    assert len(charts) >= 4
+    for chart in charts:
+        assert chart.proto.theme != "streamlit"
+        template = json.loads(chart.proto.spec)["layout"]["template"]["layout"]
+        assert template["font"]["family"] == theme.FONT
+        assert template["yaxis"]["automargin"] is True
+    picture = export_ready(go.Figure(go.Bar(x=[1], y=[2])))
+    assert picture.layout.template.layout.font.family == theme.FONT

@@ -77,7 +77,11 @@ def editor() -> None:
                 shown = render(item.exhibit, deck_lang)
                 st.markdown(f"**{shown.title}**")
                 st.plotly_chart(
-                    shown.figure, width="stretch", key=f"preview_{index}", config=plot_config(lang)
+                    shown.figure,
+                    width="stretch",
+                    key=f"preview_{index}",
+                    config=plot_config(lang),
+                    theme=None,
                 )
                 st.caption(shown.source_line)
 

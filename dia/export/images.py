@@ -16,6 +16,7 @@ from typing import Final, Literal
 import plotly.graph_objects as go
 
 from dia.export.exhibit import SAMPLE_MARK, Rendered
+from dia.render import theme
 
 ImageFormat = Literal["png", "svg"]
 SLIDE_WIDTH: Final = 1000  # px at scale 2.4: text of 12 px reads as about 10 pt on the slide
@@ -77,7 +78,7 @@ def export_ready(figure: go.Figure) -> go.Figure:
     """A copy styled for paper: white background, and axes that make room for their labels
     (on screen Streamlit's theme does that; a picture must not cut names off)."""
     ready = go.Figure(figure)
-    ready.update_layout(template="plotly_white", paper_bgcolor="white")
+    ready.update_layout(template=theme.NAME, paper_bgcolor="white")
     if any(key.startswith(("xaxis", "yaxis")) for key in ready.to_plotly_json()["layout"]):
         ready.update_xaxes(automargin=True)
         ready.update_yaxes(automargin=True)

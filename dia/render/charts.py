@@ -8,6 +8,9 @@ import plotly.graph_objects as go
 
 from core.i18n import Lang, plotly_separators
 from dia.privacy import fmt_count, published_series
+from dia.render import theme
+
+theme.use()  # every figure of the dashboard starts from the one template
 
 
 def layout(figure: go.Figure, lang: Lang, title: str, height: int = 380) -> go.Figure:
