@@ -12,7 +12,7 @@ import plotly.io as pio
 from dia.render.style import CODE_COLOURS, GUIDE_GREY
 
 NAME: Final = "dia"
-FONT: Final = "\"Source Sans\", \"Source Sans Pro\", sans-serif"  # the page's own font
+FONT: Final = '"Source Sans", "Source Sans Pro", sans-serif'  # the page's own font
 TEXT: Final = "#31333f"  # Streamlit's text colour: charts read like the page around them
 GRID: Final = "#e6e6e6"
 # Okabe–Ito, the order codes without a colour of their own take.
