@@ -7,10 +7,16 @@ A step reads ``stg_*`` tables and fills warehouse tables; it may add rejects to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
+
+from etl.model import Notice, Reject
+
+if TYPE_CHECKING:
+    from etl.build_report import BuildReport
 
 
 def run_folder(con: duckdb.DuckDBPyConnection, folder: Path, *, last: str) -> list[tuple[Any, ...]]:
@@ -25,3 +31,28 @@ def run_folder(con: duckdb.DuckDBPyConnection, folder: Path, *, last: str) -> li
 def where(file: str, sheet: str | None) -> str:
     """A file and sheet as a reject or notice names them: ``leden.xlsx (Leden)``."""
     return f"{file} ({sheet})" if sheet else file
+
+
+def unmatched_codes(
+    report: BuildReport,
+    codes: Iterable[tuple[str, str, str]],
+    reason: str,
+    kind: type[Reject],
+) -> None:
+    """Tell the file behind each ``(source_id, classification, code)`` that the code is in no
+    crosswalk: a ``Reject`` (its figures are left out) or a ``Notice`` (they are kept)."""
+    for source_id, classification, code in codes:
+        result = report.of_source(source_id)
+        if result is None:
+            continue
+        problem = kind(
+            file=result.file,
+            reason=reason,
+            column_name="code",
+            value=code,
+            params={"classification": classification, "value": repr(code)},
+        )
+        if isinstance(problem, Notice):
+            result.notices.append(problem)
+        else:
+            result.rejects.append(problem)

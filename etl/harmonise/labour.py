@@ -24,6 +24,7 @@ import pandas as pd
 from core.i18n import N_
 from core.paths import REFERENCE_DIR
 from etl import crosswalks
+from etl.harmonise import unmatched_codes
 from etl.model import Reject
 
 if TYPE_CHECKING:
@@ -178,16 +179,4 @@ def _reject_unmatched(con: duckdb.DuckDBPyConnection, report: BuildReport) -> No
         ORDER BY ALL
         """
     ).fetchall()
-    for source_id, classification, code in unmatched:
-        result = report.of_source(source_id)
-        if result is None:
-            continue
-        result.rejects.append(
-            Reject(
-                file=result.file,
-                reason=NO_MATCH,
-                column_name="code",
-                value=code,
-                params={"classification": classification, "value": repr(code)},
-            )
-        )
+    unmatched_codes(report, unmatched, NO_MATCH, Reject)

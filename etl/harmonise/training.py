@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from core.i18n import N_
+from etl.harmonise import unmatched_codes
 from etl.harmonise.labour import map_code
 from etl.model import Notice
 
@@ -201,16 +202,4 @@ def _notice_unmatched(supply: pd.DataFrame, report: BuildReport) -> None:
     unmatched = supply[supply["isco_code"].isna()][
         ["source_id", "programme_classification", "programme_code"]
     ].drop_duplicates()
-    for source_id, classification, code in unmatched.itertuples(index=False):
-        result = report.of_source(source_id)
-        if result is None:
-            continue
-        result.notices.append(
-            Notice(
-                file=result.file,
-                reason=NO_MATCH,
-                column_name="code",
-                value=code,
-                params={"classification": classification, "value": repr(code)},
-            )
-        )
+    unmatched_codes(report, unmatched.itertuples(index=False), NO_MATCH, Notice)

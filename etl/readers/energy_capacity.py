@@ -29,8 +29,8 @@ from etl.energy.vocabulary import (
     technology_code,
 )
 from etl.model import ReadResult, SourceInfo
-from etl.readers.sheets import Cell, alias_index, cell_text, detect_header, load_table
-from etl.readers.textfile import RejectCollector, parse_number, slug
+from etl.readers.sheets import Cell, alias_index, cell_number, cell_text, detect_header, load_table
+from etl.readers.textfile import RejectCollector, slug
 
 KIND: Final = "energy_capacity_longformat"
 SAMPLE_TITLE: Final = "Voorbeelddata / Beispieldaten"
@@ -163,16 +163,8 @@ def _year(cell: Cell) -> int | None:
 
 
 def _capacity(cell: Cell, decimal: str | None) -> float | None:
-    if isinstance(cell, bool):
-        return None
-    if isinstance(cell, int | float):
-        value = float(cell)
-    else:
-        try:
-            value = parse_number(cell_text(cell), decimal)
-        except ValueError:
-            return None
-    return value if value >= 0 else None
+    value = cell_number(cell, decimal)
+    return value if value is not None and value >= 0 else None
 
 
 def _source(source_id: str, name: str, sample: bool, years: set[int]) -> SourceInfo:

@@ -29,8 +29,8 @@ from etl.energy.vocabulary import (
 )
 from etl.model import ReadResult, SourceInfo
 from etl.normalise import text_key
-from etl.readers.sheets import Cell, alias_index, cell_text, detect_header, load_table
-from etl.readers.textfile import RejectCollector, parse_number
+from etl.readers.sheets import Cell, alias_index, cell_number, cell_text, detect_header, load_table
+from etl.readers.textfile import RejectCollector
 
 KIND: Final = "energy_opportunities"
 ALIASES: Final = alias_index(
@@ -212,16 +212,8 @@ class _RowParser:
         """The capacity in MW; ``None`` when empty, ``False`` when not a number of 0 or more."""
         if cell is None or cell_text(cell) == "":
             return None
-        if isinstance(cell, bool):
-            return False
-        if isinstance(cell, int | float):
-            value = float(cell)
-        else:
-            try:
-                value = parse_number(cell_text(cell), self.decimal)
-            except ValueError:
-                return False
-        return value if value >= 0 else False
+        value = cell_number(cell, self.decimal)
+        return value if value is not None and value >= 0 else False
 
 
 def _has_isco_group(code: str) -> bool:

@@ -19,6 +19,7 @@ from etl.readers.textfile import (
     binary_kind,
     decode,
     head_lines,
+    parse_number,
     parse_rows,
     read_head,
     read_text,
@@ -59,6 +60,19 @@ def cell_text(cell: Cell) -> str:
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return str(cell).strip()
+
+
+def cell_number(cell: Cell, decimal: str | None) -> float | None:
+    """A number cell, or text written as a number with the file's decimal mark; else ``None``
+    (a yes/no cell is no number)."""
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, int | float):
+        return float(cell)
+    try:
+        return parse_number(cell_text(cell), decimal)
+    except ValueError:
+        return None
 
 
 def find_header(
