@@ -11,7 +11,6 @@ import random
 import resource
 import string
 import subprocess
-import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -22,6 +21,7 @@ import pytest
 from openpyxl import Workbook
 
 from core.versions import current_version
+from tests.etl_cli import run_etl
 
 ROOT: Final = Path(__file__).resolve().parents[1]
 OE_HEADER: Final = "Bedrijfsnaam;Postcode;Plaats;Aantal medewerkers;Lid sinds"
@@ -216,15 +216,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def etl(*args: str, data: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "etl", *args],
-        cwd=ROOT,
-        env={**os.environ, "DIA_DATA_DIR": str(data)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = run_etl(data, *args)
     return done, time.monotonic() - started
 
 

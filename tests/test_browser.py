@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
 import subprocess
 import sys
 import urllib.request
@@ -15,64 +13,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.apptest import wait_until_up
-
-CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.apptest import ROOT
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextlib.contextmanager
-def dashboard(data_dir: Path) -> Iterator[str]:
-    """A fresh dashboard server on a free loopback port."""
-    port = free_port()
-    env = {**os.environ, "DIA_DATA_DIR": str(data_dir)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
 def server(data_dir: Path) -> Iterator[str]:
-    with dashboard(data_dir) as url:
+    with served_dashboard(data_dir) as url:
         yield url
 
 
@@ -81,7 +30,7 @@ def test_first_request_deep_link_cannot_bypass_roles(data_dir: Path) -> None:
     open, must go through the router: no upload page."""
     from playwright.sync_api import sync_playwright
 
-    with dashboard(data_dir) as url, sync_playwright() as p:
+    with served_dashboard(data_dir) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(locale="en-GB").new_page()
         page.goto(f"{url}/data")

@@ -4,7 +4,6 @@ range. (A value the check passed but the warehouse could not hold would break th
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from etl.build import build
 from etl.intake import read_file
+from tests.etl_cli import data_folder
 
 POSTCODES = ["7811 AB", "7822 HG", "7741 AA", "49716", "49808", "1012 AB", "99999", "", "x"]
 EMPLOYEES = st.one_of(
@@ -53,15 +53,8 @@ def test_build_loads_exactly_what_check_accepts(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     checked = read_file(path)
-    previous = os.environ.get("DIA_DATA_DIR")
-    os.environ["DIA_DATA_DIR"] = str(folder)
-    try:
+    with data_folder(folder):
         report = build([inbox])
-    finally:
-        if previous is None:
-            os.environ.pop("DIA_DATA_DIR", None)
-        else:
-            os.environ["DIA_DATA_DIR"] = previous
     assert report.version is not None
     with duckdb.connect(str(report.version.path), read_only=True) as con:
         (members,) = con.execute("SELECT count(*) FROM member").fetchone()  # type: ignore[misc]

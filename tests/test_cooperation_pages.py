@@ -5,10 +5,8 @@ warehouse. (tests/test_app_pages.py renders every page for every role and langua
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from core.i18n import LANGS
@@ -42,28 +40,6 @@ FUNDER = index_of(Role.FUNDER)
 DIRECTOR_OE = index_of(Role.DIRECTOR, "OE")
 
 
-@lru_cache(maxsize=1)
-def company_names(warehouse: str) -> dict[str, list[str]]:
-    """Sample company names by the associations the company is a member of (OE, WVE, OE+WVE)."""
-    with duckdb.connect(warehouse, read_only=True) as con:
-        rows = con.execute(
-            "SELECT c.name, string_agg(DISTINCT m.association, '+' ORDER BY m.association)"
-            " FROM company c JOIN member m USING (company_id) GROUP BY c.name"
-        ).fetchall()
-    names: dict[str, list[str]] = {}
-    for name, associations in rows:
-        names.setdefault(associations, []).append(name)
-    return names
-
-
-def _names(data_dir: Path) -> dict[str, list[str]]:
-    from core.versions import current_version
-
-    version = current_version(data_dir / "warehouse")
-    assert version is not None
-    return company_names(str(version.path))
-
-
 # One user per kind of role (the association only changes whose names a user sees).
 ROLES = (DIRECTOR_OE, index_of(Role.STAFF, "WVE"), FUNDER, index_of(Role.ADMIN))
 CASES = [(page, index, lang) for page in PAGES for index in ROLES for lang in LANGS]
@@ -74,7 +50,9 @@ CASES = [(page, index, lang) for page in PAGES for index in ROLES for lang in LA
     CASES,
     ids=[f"{Path(p).stem}-{role_id(i)}-{lang}" for p, i, lang in CASES],
 )
-def test_page_for_role_and_language(data_dir: Path, page: str, role_index: int, lang: str) -> None:
+def test_page_for_role_and_language(
+    company_names: dict[str, list[str]], page: str, role_index: int, lang: str
+) -> None:
     from dia.auth import DEMO_USERS
 
     role = DEMO_USERS[role_index][0]
@@ -88,16 +66,16 @@ def test_page_for_role_and_language(data_dir: Path, page: str, role_index: int, 
     assert at.title[0].value == TITLES[page][lang]
     text = all_text(at)
     if role is Role.FUNDER:
-        leaked = [name for group in _names(data_dir).values() for name in group if name in text]
+        leaked = [name for group in company_names.values() for name in group if name in text]
         assert not leaked, leaked[:5]
         assert "<5" in text
     assert any(word in text.lower() for word in ("voorbeelddata", "beispieldaten", "sample data"))
 
 
-def test_director_sees_names_of_own_members_only(data_dir: Path) -> None:
+def test_director_sees_names_of_own_members_only(company_names: dict[str, list[str]]) -> None:
     at = open_page("views/indicators.py", DIRECTOR_OE, "nl")
     text = all_text(at)
-    names = _names(data_dir)
+    names = company_names
     assert any(name in text for name in names["OE"])
     assert not [name for name in names["WVE"] if name in text]
     assert (

@@ -159,29 +159,10 @@ def test_sample_vacancies_and_job_seekers_are_marked_sample(
         GROUP BY ALL ORDER BY 1
         """
     ).fetchall()
+    # both sides: twelve quarters 2022-Q1 … 2024-Q4 of both measures, all marked sample
     assert rows == [
-        (
-            "DE",
-            "03454",
-            "kreis",
-            12,
-            "2022-Q1",
-            "2024-Q4",
-            True,
-            True,
-            ["job_seekers", "vacancies"],
-        ),
-        (
-            "NL",
-            "AM04",
-            "arbeidsmarktregio",
-            12,
-            "2022-Q1",
-            "2024-Q4",
-            True,
-            True,
-            ["job_seekers", "vacancies"],
-        ),
+        (country, code, level, 12, "2022-Q1", "2024-Q4", True, True, ["job_seekers", "vacancies"])
+        for country, code, level in (("DE", "03454", "kreis"), ("NL", "AM04", "arbeidsmarktregio"))
     ]
 
 

@@ -144,19 +144,6 @@ def test_forecast_is_linear_on_the_cumulative() -> None:
     assert forecast(90, early, "2022-H1") == pytest.approx(365)
 
 
-def _company_names(data_dir: Path) -> dict[str, list[str]]:
-    """Names of the sample companies by the associations they are members of."""
-    with _warehouse(data_dir) as con:
-        rows = con.execute(
-            "SELECT c.name, string_agg(DISTINCT m.association, '+' ORDER BY m.association)"
-            " FROM company c JOIN member m USING (company_id) GROUP BY c.name"
-        ).fetchall()
-    names: dict[str, list[str]] = {}
-    for name, associations in rows:
-        names.setdefault(associations, []).append(name)
-    return names
-
-
 @pytest.fixture(scope="module")
 def report_files(data_dir: Path) -> dict[str, bytes]:
     from dia.data import project
@@ -209,9 +196,9 @@ def test_excel_opens_and_holds_the_ledger(report_files: dict[str, bytes]) -> Non
 
 
 def test_exports_mask_small_counts_and_name_no_company_for_funders(
-    data_dir: Path, report_files: dict[str, bytes]
+    company_names: dict[str, list[str]], report_files: dict[str, bytes]
 ) -> None:
-    names = [n for group in _company_names(data_dir).values() for n in group]
+    names = [n for group in company_names.values() for n in group]
     book = openpyxl.load_workbook(io.BytesIO(report_files["xlsx_funder"]))
     text = "\n".join(
         str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row if cell.value
@@ -236,9 +223,9 @@ def test_exports_mask_small_counts_and_name_no_company_for_funders(
 
 
 def test_director_export_names_only_own_members(
-    data_dir: Path, report_files: dict[str, bytes]
+    company_names: dict[str, list[str]], report_files: dict[str, bytes]
 ) -> None:
-    groups = _company_names(data_dir)
+    groups = company_names
     book = openpyxl.load_workbook(io.BytesIO(report_files["xlsx_director"]))
     sheet = book["Nachweis – Unternehmen"]
     text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)

@@ -3,7 +3,6 @@ members per association, companies counted once, members of both, rejects by rea
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ import xlsxwriter
 
 from core.versions import Version
 from etl.samples.members import OE_FILE, WVE_CSV, WVE_FILE
+from tests.etl_cli import data_folder
 from tests.sample_expectations import members as expected_summary
 
 MEMBER_FILES = (OE_FILE, WVE_FILE, WVE_CSV)
@@ -187,9 +187,7 @@ def test_build_keeps_going_past_a_broken_file(tmp_path: Path) -> None:
         [["Emstec GmbH & Co. KG", "", 49716, "Meppen", "01.01.1999"]],
     )
     (inbox / "broken.xlsx").write_bytes(b"PK\x03\x04 broken")
-    previous = os.environ.get("DIA_DATA_DIR")
-    os.environ["DIA_DATA_DIR"] = str(tmp_path)
-    try:
+    with data_folder(tmp_path):
         from etl.build import PublishGateError, build, published
 
         # An input that cannot be read at all stops the publication (the publish gate) ...
@@ -201,11 +199,6 @@ def test_build_keeps_going_past_a_broken_file(tmp_path: Path) -> None:
         # ... and the other files load once it is taken out.
         (inbox / "broken.xlsx").rename(tmp_path / "broken.xlsx")
         report = build([inbox])
-    finally:
-        if previous is None:
-            os.environ.pop("DIA_DATA_DIR", None)
-        else:
-            os.environ["DIA_DATA_DIR"] = previous
     assert report.version is not None
     broken = next(r for r in gated.results if r.file == "broken.xlsx")
     assert broken.kind == "refused" and broken.rejects[0].row_number is None

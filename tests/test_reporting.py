@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ import pytest
 from pypdf import PdfReader
 
 from core import reports
-from core.paths import PROJECT_ROOT
+from tests.etl_cli import run_etl
 
 pytestmark = pytest.mark.xdist_group("reporting")
 
@@ -71,15 +70,7 @@ def submitted_files(data: Path) -> dict[str, object]:
 
 
 def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "etl", "report", *args],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DIA_DATA_DIR": str(data)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_etl(data, "report", *args, timeout=300)
 
 
 def warehouse(data: Path) -> duckdb.DuckDBPyConnection:
@@ -128,15 +119,7 @@ def _remove_rows(path: Path, activity: str, participation: tuple[str, str, str])
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
     data = tmp_path_factory.mktemp("reporting")
-    build = subprocess.run(
-        [sys.executable, "-m", "etl", "build", "--samples"],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DIA_DATA_DIR": str(data)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    build = run_etl(data, "build", "--samples")
     assert build.returncode == 0, build.stderr
     assert cli(data, "submit", PERIOD, "--by", "tester").returncode == 0
     shown = cli(data, "show", PERIOD, "--json")
@@ -192,15 +175,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
         if book.cell(r, 1).value == other and str(book.cell(r, 2).value) == ref
     )
     _remove_rows(inbox / RECORDS, activity, (other, *reference))
-    rebuilt = subprocess.run(
-        [sys.executable, "-m", "etl", "build"],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DIA_DATA_DIR": str(data)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    rebuilt = run_etl(data, "build")
     assert rebuilt.returncode == 0, rebuilt.stderr
     yield Scenario(
         data=data,

@@ -5,17 +5,13 @@ first page, answers unknown accounts and forbidden deep links with "no access", 
 from __future__ import annotations
 
 import contextlib
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from core import audit
-from tests.apptest import wait_until_up
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, served_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -66,50 +62,26 @@ def signed_in_dashboard(data_dir: Path, tmp_path: Path) -> Iterator[str]:
     with provider() as provider_port:
         secrets = tmp_path / "secrets.toml"
         secrets.write_text(SECRETS.format(port=port, provider=provider_port), encoding="utf-8")
-        env = {**os.environ, "DIA_DATA_DIR": str(data_dir)}
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=localhost",
-                "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
-                f"--secrets.files={secrets}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://localhost:{port}"
-        try:
-            wait_until_up(url)
+        options = [f"--secrets.files={secrets}"]
+        with served_dashboard(data_dir, host="localhost", port=port, options=options) as url:
             yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
 
 
-def _sign_in(page, url: str, email: str) -> None:  # type: ignore[no-untyped-def]
+def _sign_in(page, url: str, email: str, log_in: str = "Log in") -> None:  # type: ignore[no-untyped-def]
     page.goto(url)
-    page.get_by_role("button", name="Log in").click(timeout=60_000)
+    page.get_by_role("button", name=log_in).click(timeout=60_000)
     page.wait_for_selector("text=Authorize Client", timeout=30_000)
     page.get_by_role("button", name=email, exact=True).click()
 
 
-def _sign_out(page) -> None:  # type: ignore[no-untyped-def]
-    page.get_by_role("button", name="Log out").click()
+def _sign_out(page, log_out: str = "Log out", log_in: str = "Log in") -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("button", name=log_out).click()
     # The provider asks to confirm ending its session, then sends the browser back.
     with contextlib.suppress(Exception):
         page.wait_for_selector("form button", timeout=15_000)
         if "end_session" in page.url:
             page.locator("form button").first.click()
-    page.get_by_role("button", name="Log in").wait_for(timeout=60_000)
+    page.get_by_role("button", name=log_in).wait_for(timeout=60_000)
 
 
 def test_sign_in_as_every_role_and_out(data_dir: Path, tmp_path: Path) -> None:
@@ -148,19 +120,11 @@ def test_sign_in_as_every_role_and_out(data_dir: Path, tmp_path: Path) -> None:
             page.context.close()
 
         page = browser.new_context(locale="de-DE").new_page()
-        page.goto(url)
-        page.get_by_role("button", name="Anmelden").click(timeout=60_000)
-        page.wait_for_selector("text=Authorize Client", timeout=30_000)
-        page.get_by_role("button", name=STRANGER, exact=True).click()
+        _sign_in(page, url, STRANGER, log_in="Anmelden")
         page.wait_for_selector(f"text=Kein Zugriff: Das Konto {STRANGER}", timeout=60_000)
         assert page.locator("text=Warehouse version").count() == 0
         assert page.locator("text=Data-Warehouse-Version").count() == 0, "no data for strangers"
-        page.get_by_role("button", name="Abmelden").click()
-        with contextlib.suppress(Exception):
-            page.wait_for_selector("form button", timeout=15_000)
-            if "end_session" in page.url:
-                page.locator("form button").first.click()
-        page.get_by_role("button", name="Anmelden").wait_for(timeout=60_000)
+        _sign_out(page, log_out="Abmelden", log_in="Anmelden")
         browser.close()
 
     signed_in = {e["who"] for e in audit.read(data_dir / "audit" / "audit.jsonl").entries

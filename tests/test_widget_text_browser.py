@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, dashboard
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, served_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 def test_navigation_and_uploader_in_german(data_dir: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    with dashboard(data_dir) as url, sync_playwright() as p:
+    with served_dashboard(data_dir) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(locale="de-DE").new_page()
         page.goto(f"{url}/?lang=de")
