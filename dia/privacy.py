@@ -126,3 +126,15 @@ def published_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
             lambda v: v if v is None or v != v or is_small(v) else published(v, mask=True)
         )
     return out
+
+
+def bar_values(
+    counts: pd.Series, lang: Lang, *, mask: bool, blank_zero: bool = False
+) -> tuple[pd.Series, list[str]]:
+    """Bar heights and their labels: with ``mask``, counts of 1–4 get no bar and the label
+    "<5", so the chart cannot reveal them; with ``blank_zero`` a zero gets no label."""
+    heights = published_series(counts, mask=mask).fillna(0)
+    labels = [
+        "" if blank_zero and not value else fmt_count(value, lang, mask=mask) for value in counts
+    ]
+    return heights, labels

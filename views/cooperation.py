@@ -23,6 +23,7 @@ from dia.page import (
     translated,
 )
 from dia.privacy import fmt_count
+from dia.render import cooperation as draw
 
 user, lang = page_setup(__file__)
 mask = user.aggregates_only
@@ -90,7 +91,8 @@ breakdown = choice(
 )
 exhibits.chart(
     "coop_timeline",
-    lambda in_lang: cooperation.activity_timeline(
+    lambda in_lang: draw.activity_timeline(
+        cooperation.activities_per_quarter(breakdown, in_lang),
         breakdown,
         project.milestones(in_lang),
         in_lang,
@@ -111,8 +113,11 @@ measure = choice(
 )
 exhibits.chart(
     "coop_participants",
-    lambda in_lang: cooperation.participants_figure(
-        measure, in_lang, mask=mask, project=(cal.project_start, cal.project_end)
+    lambda in_lang: draw.participants_figure(
+        cooperation.participants(measure, in_lang, user),
+        measure,
+        in_lang,
+        project=(cal.project_start, cal.project_end),
     ),
     record_sources,
     user,
@@ -122,7 +127,7 @@ exhibits.chart(
 )
 exhibits.chart(
     "coop_funnel",
-    lambda in_lang: cooperation.funnel_figure(in_lang, mask=mask),
+    lambda in_lang: draw.funnel_figure(cooperation.funnel(in_lang, user), in_lang),
     record_sources,
     user,
     lang,
@@ -145,7 +150,7 @@ with right:
 if not statuses:
     st.info(_("Choose at least one status."))
 else:
-    _map, unplaced = cooperation.link_figure(de_level, statuses, lang, mask=mask)
+    *_frames, unplaced = cooperation.link_frames(de_level, statuses, lang, user)
     status_filter = {
         _("Status"): ", ".join(_(STATUSES[status]) for status in statuses),
         _("German units"): _(DE_LEVEL_LABELS[de_level]),
@@ -158,7 +163,9 @@ else:
     )
     exhibits.chart(
         "coop_map",
-        lambda in_lang: cooperation.link_figure(de_level, statuses, in_lang, mask=mask)[0],
+        lambda in_lang: draw.link_figure(
+            *cooperation.link_frames(de_level, statuses, in_lang, user)[:2], in_lang
+        ),
         lambda in_lang: [*exhibits.map_sources(in_lang), *record_sources(in_lang)],
         user,
         lang,
@@ -176,7 +183,9 @@ else:
         )
     exhibits.chart(
         "coop_sectors",
-        lambda in_lang: cooperation.sector_matrix_figure(statuses, in_lang, mask=mask),
+        lambda in_lang: draw.sector_matrix_figure(
+            cooperation.sector_matrix(statuses, in_lang, user), in_lang
+        ),
         record_sources,
         user,
         lang,

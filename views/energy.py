@@ -10,6 +10,7 @@ from dia import exhibits, links
 from dia.data import energy
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.page import _, choice, german_units, kpi, page_setup, sources_caption
+from dia.render import energy as draw
 
 user, lang = page_setup(__file__)
 
@@ -73,7 +74,9 @@ else:
     }
     exhibits.chart(
         "energy_map",
-        lambda in_lang: energy.capacity_map(measure, technology, int(year), de_level, in_lang),
+        lambda in_lang: draw.capacity_map(
+            energy.map_frame(measure, technology, int(year), de_level, in_lang), measure, in_lang
+        ),
         lambda in_lang: [*exhibits.map_sources(in_lang), *energy.sources("capacity", in_lang)],
         user,
         lang,
@@ -100,7 +103,9 @@ else:
     )
     exhibits.chart(
         "energy_growth",
-        lambda in_lang: energy.growth_figure(technology, de_level, start, end, in_lang),
+        lambda in_lang: draw.growth_figure(
+            energy.growth(technology, de_level, start, end, in_lang), in_lang
+        ),
         partial(energy.sources, "capacity"),
         user,
         lang,
@@ -120,7 +125,7 @@ else:
     st.subheader(_("Technology mix per municipality, end of {year}", year=int(year)))
     exhibits.chart(
         "energy_mix",
-        lambda in_lang: energy.mix_figure(int(year), de_level, in_lang),
+        lambda in_lang: draw.mix_figure(energy.mix(int(year), de_level, in_lang), in_lang),
         partial(energy.sources, "capacity"),
         user,
         lang,

@@ -7,6 +7,7 @@ import streamlit as st
 from core.i18n import fmt_date
 from dia.data import indicators, members, reporting, status
 from dia.page import _, page_setup, project_calendar, sources_caption
+from dia.render import indicators as draw
 from dia.render import status as tiles
 
 user, lang = page_setup(__file__)
@@ -31,7 +32,9 @@ with left, st.container(border=True):
     st.subheader(_("Indicators: progress and forecast"))
     st.markdown(tiles.on_track_line(ledger, lang, mask=mask))
     st.plotly_chart(
-        indicators.overview_figure(ledger, lang, mask=mask, end=cal.project_end),
+        draw.overview_figure(
+            indicators.overview_bars(ledger, lang, user), lang, end=cal.project_end
+        ),
         width="stretch",
         key="home_indicators",
     )

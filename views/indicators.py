@@ -13,6 +13,7 @@ from dia.data.regions import DE_LEVEL_LABELS
 from dia.export import ledger as ledger_report
 from dia.page import _, audited, german_units, page_setup, pick, project_calendar, sources_caption
 from dia.privacy import fmt_count
+from dia.render import indicators as draw
 
 user, lang = page_setup(__file__)
 mask = user.aggregates_only
@@ -83,8 +84,10 @@ with right:
 
 exhibits.chart(
     "ledger_overview",
-    lambda in_lang: indicators.overview_figure(
-        indicators.ledger(period, in_lang, cal), in_lang, mask=mask, end=cal.project_end
+    lambda in_lang: draw.overview_figure(
+        indicators.overview_bars(indicators.ledger(period, in_lang, cal), in_lang, user),
+        in_lang,
+        end=cal.project_end,
     ),
     record_sources,
     user,
@@ -101,7 +104,9 @@ row = ledger[ledger["code"] == code].iloc[0]
 st.markdown(f"**{row['name']}** ({row['unit']}): {row['definition']}")
 exhibits.chart(
     "ledger_series",
-    lambda in_lang: indicators.progress_figure(code, in_lang, cal, mask=mask),
+    lambda in_lang: draw.progress_figure(
+        indicators.period_series(code, in_lang, cal, user), in_lang
+    ),
     record_sources,
     user,
     lang,
@@ -134,17 +139,17 @@ sources_caption(sources)
 
 st.markdown("##### " + _("On the map"))
 de_level = german_units()
-figure, unplaced = indicators.indicator_map(
-    code, period, de_level, lang, mask=mask, unit=str(row["unit"])
-)
-if figure is None:
+placed, unplaced = indicators.map_frame(code, period, de_level, lang, user, unit=str(row["unit"]))
+if placed is None:
     st.info(_("This indicator counts nothing that lies in one municipality, so it has no map."))
 else:
     exhibits.chart(
         "ledger_map",
-        lambda in_lang: indicators.indicator_map(
-            code, period, de_level, in_lang, mask=mask, unit=str(row["unit"])
-        )[0],
+        lambda in_lang: draw.indicator_map(
+            indicators.map_frame(code, period, de_level, in_lang, user, unit=str(row["unit"]))[0],
+            in_lang,
+            unit=str(row["unit"]),
+        ),
         lambda in_lang: [*exhibits.map_sources(in_lang), *record_sources(in_lang)],
         user,
         lang,

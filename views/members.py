@@ -8,6 +8,7 @@ from dia.data import members
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.page import _, audited, choice, german_units, kpi, page_setup
 from dia.privacy import fmt_count
+from dia.render import members as draw
 
 user, lang = page_setup(__file__)
 mask = user.aggregates_only
@@ -76,12 +77,14 @@ with middle:
     )
 with right:
     de_level = german_units()
-_map, unplaced = members.member_map(association, de_level, measure, lang, mask=mask, as_of=as_of)
+_frame, unplaced = members.map_frame(association, de_level, measure, lang, user, as_of=as_of)
 exhibits.chart(
     "members_map",
-    lambda in_lang: members.member_map(
-        association, de_level, measure, in_lang, mask=mask, as_of=as_of
-    )[0],
+    lambda in_lang: draw.member_map(
+        members.map_frame(association, de_level, measure, in_lang, user, as_of=as_of)[0],
+        measure,
+        in_lang,
+    ),
     lambda in_lang: exhibits.map_sources(in_lang, members=True),
     user,
     lang,
@@ -106,7 +109,7 @@ left, right = st.columns(2)
 with left:
     exhibits.chart(
         "members_sector",
-        lambda in_lang: members.sector_figure(in_lang, mask=mask, as_of=as_of),
+        lambda in_lang: draw.sector_figure(members.by_sector(in_lang, user, as_of=as_of), in_lang),
         members.sources,
         user,
         lang,
@@ -115,7 +118,7 @@ with left:
 with right:
     exhibits.chart(
         "members_size",
-        lambda in_lang: members.size_figure(in_lang, mask=mask, as_of=as_of),
+        lambda in_lang: draw.size_figure(members.by_size(in_lang, user, as_of=as_of), in_lang),
         members.sources,
         user,
         lang,
@@ -130,7 +133,9 @@ since_year = st.slider(
 )
 exhibits.chart(
     "members_timeline",
-    lambda in_lang: members.timeline_figure(in_lang, mask=mask, as_of=as_of, since_year=since_year),
+    lambda in_lang: draw.timeline_figure(
+        members.timeline(in_lang, user, as_of=as_of, since_year=since_year), in_lang
+    ),
     members.sources,
     user,
     lang,

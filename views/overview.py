@@ -8,6 +8,7 @@ from dia.data import overview
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.export.exhibit import Exhibit
 from dia.page import _, choice, german_units, kpi, page_setup
+from dia.render import overview as draw
 
 user, lang = page_setup(__file__)
 st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
@@ -50,8 +51,8 @@ exhibits.show(
     Exhibit(
         key="overview_map",
         page="overview",
-        build=lambda in_lang: overview.overview_map(
-            measure, de_level, in_lang, mask=user.mask_small_counts()
+        build=lambda in_lang: draw.overview_map(
+            overview.map_frame(measure, de_level, in_lang, user), measure, in_lang
         ),
         title=lambda in_lang: translate(
             in_lang, "{measure} per municipality", measure=translate(in_lang, measure.label)

@@ -9,6 +9,7 @@ from core.i18n import fmt_date
 from dia import exhibits
 from dia.data import progress, project
 from dia.page import _, choice, kpi, page_setup, project_calendar
+from dia.render import progress as draw
 
 user, lang = page_setup(__file__)
 
@@ -56,7 +57,11 @@ with cols[3]:
     )
 
 st.subheader(_("Work packages"))
-st.dataframe(progress.work_package_status(milestones, lang), hide_index=True, width="stretch")
+st.dataframe(
+    draw.work_package_table(progress.work_packages(milestones, lang), lang),
+    hide_index=True,
+    width="stretch",
+)
 st.caption(
     _(
         "Behind schedule: a milestone is open more than {days} days after its planned date. "
@@ -67,7 +72,7 @@ st.caption(
 
 exhibits.chart(
     "progress_milestones",
-    lambda in_lang: progress.milestone_figure(
+    lambda in_lang: draw.milestone_figure(
         project.milestones(in_lang), in_lang, as_of=cal.data_as_of
     ),
     record_sources,
@@ -86,7 +91,7 @@ measure = choice(
 st.caption(_("The plan is part of the approved work plan."))
 exhibits.chart(
     "progress_plan",
-    lambda in_lang: progress.plan_figure(measure, in_lang),
+    lambda in_lang: draw.plan_figure(progress.plan_periods(measure, in_lang), measure, in_lang),
     record_sources,
     user,
     lang,

@@ -1,6 +1,7 @@
-"""The energy page: installed capacity on the cross-border map, its growth and technology mix,
-published reference figures, and energy projects with their cross-border partners and the
-skills gap of the occupations they need (docs/energy.md).
+"""The energy page's frames: installed capacity on the cross-border map, its growth and
+technology mix (drawn by dia.render.energy), published reference figures, and energy projects
+with their cross-border partners and the skills gap of the occupations they need
+(docs/energy.md).
 
 Every function takes the language and, where member data are involved, the user: names are
 only ever fetched for members of associations the user may see (``User.may_see_members_of``),
@@ -16,16 +17,13 @@ from datetime import date
 from typing import Any, Final
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, plotly_separators, translate
+from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
 from dia.auth import User
 from dia.render import source_words
-from dia.render.maps import region_map
-from dia.render.style import BORDER_LABEL
 from dia.privacy import fmt_count
 from dia.data.labour import fmt_period
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
+from dia.data.regions import DeLevel, region_facts, unit_title
 from dia.data.warehouse import query
 
 ALL: Final = "all"
@@ -42,15 +40,6 @@ TECHNOLOGY_LABELS: Final[dict[str, str]] = {
     "biogas": N_("Biogas"),
     "grid_storage": N_("Grid and storage"),
 }
-# Okabe–Ito colours: distinguishable with colour-blindness and in print.
-TECHNOLOGY_COLOURS: Final[dict[str, str]] = {
-    "solar": "#E69F00",
-    "wind": "#0072B2",
-    "biomass": "#009E73",
-    "hydro": "#56B4E9",
-}
-SAMPLE_COLOUR: Final = "#D55E00"
-SAMPLE_PATTERN: Final = "/"
 STAGE_LABELS: Final[dict[str, str]] = {
     "idea": N_("Idea"),
     "feasibility": N_("Feasibility study"),
@@ -177,9 +166,13 @@ def _sample_tag(is_sample: bool, lang: Lang) -> str:
     return f" · {translate(lang, SAMPLE)} (voorbeelddata / Beispieldaten)" if is_sample else ""
 
 
-def map_hover(
-    frame: pd.DataFrame, measure: Measure, technology: str, year: int, lang: Lang
-) -> pd.Series:
+def map_frame(
+    measure: Measure, technology: str, year: int, de_level: DeLevel, lang: Lang
+) -> pd.DataFrame:
+    """``map_units`` with the measure as ``value`` and the ``hover`` text (sample figures
+    named as such)."""
+    frame = map_units(de_level, year, technology)
+
     def line(row: pd.Series) -> str:
         value = row[measure.key]
         shown = (
@@ -194,123 +187,21 @@ def map_hover(
             f"{_sample_tag(bool(row['is_sample']), lang)}"
         )
 
-    return frame.apply(line, axis=1)
+    return frame.assign(value=frame[measure.key], hover=frame.apply(line, axis=1))
 
 
-def _outline(geojson: dict[str, Any], region_ids: Iterable[str]) -> tuple[list[Any], list[Any]]:
-    """Longitudes and latitudes of the regions' outer rings, separated by None."""
-    wanted = set(region_ids)
-    lons: list[Any] = []
-    lats: list[Any] = []
-    for feature in geojson["features"]:
-        if feature["id"] not in wanted:
-            continue
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"]
-        if geometry["type"] == "Polygon":
-            polygons = [polygons]
-        for polygon in polygons:
-            ring = polygon[0]
-            lons.extend([point[0] for point in ring] + [None])
-            lats.extend([point[1] for point in ring] + [None])
-    return lons, lats
-
-
-def capacity_map(
-    measure: Measure, technology: str, year: int, de_level: DeLevel, lang: Lang
-) -> go.Figure:
-    """The cross-border choropleth; sample figures are outlined and named in the legend."""
-    geojson, context_ids = map_shapes()
-    frame = map_units(de_level, year, technology)
-    figure = region_map(
-        geojson,
-        frame,
-        value_column=measure.key,
-        hover_text=map_hover(frame, measure, technology, year, lang),
-        colourbar_title=translate(lang, measure.unit),
-        lang=lang,
-        context_ids=context_ids,
-        border_label=translate(lang, BORDER_LABEL),
-        # integer ticks would round 0.25 MW per km² to 0
-        tickformat=",.2f" if measure.decimals > 1 else ",d",
-    )
-    sample_ids = frame.loc[frame["is_sample"], "region_id"]
-    if not sample_ids.empty:
-        lons, lats = _outline(geojson, sample_ids)
-        figure.add_trace(
-            go.Scattergeo(
-                lon=lons,
-                lat=lats,
-                mode="lines",
-                line={"color": SAMPLE_COLOUR, "width": 3, "dash": "dot"},
-                name=translate(lang, SAMPLE_LEGEND),
-                hoverinfo="skip",
-                showlegend=True,
-            )
-        )
-    return figure
-
-
-def _sample_pattern(is_sample: pd.Series) -> dict[str, Any]:
-    """Hatching over the bar's own colour where a figure is sample data."""
-    return {
-        "shape": [SAMPLE_PATTERN if flag else "" for flag in is_sample],
-        "fgcolor": SAMPLE_COLOUR,
-        "fillmode": "overlay",
-        "solidity": 0.4,
-    }
-
-
-def _sample_legend(lang: Lang) -> go.Bar:
-    """A legend entry explaining the hatching of sample bars."""
-    return go.Bar(
-        x=[None],
-        y=[None],
-        orientation="h",
-        name=translate(lang, SAMPLE_LEGEND),
-        marker={
-            "color": "#d9d9d9",
-            "pattern": {
-                "shape": SAMPLE_PATTERN,
-                "fgcolor": SAMPLE_COLOUR,
-                "fillmode": "overlay",
-                "solidity": 0.4,
-            },
-        },
-        hoverinfo="skip",
-    )
-
-
-def _bar_layout(figure: go.Figure, rows: int, x_title: str, lang: Lang) -> go.Figure:
-    figure.update_layout(
-        height=max(320, 90 + 22 * rows),
-        margin={"l": 10, "r": 10, "t": 40, "b": 40},
-        separators=plotly_separators(lang),
-        legend={
-            "orientation": "h",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "x": 0,
-            "traceorder": "normal",
-        },
-        xaxis={"title": {"text": x_title}, "tickformat": ",d"},
-        yaxis={"automargin": True},
-    )
-    return figure
-
-
-def growth_figure(
-    technology: str, de_level: DeLevel, start: int, end: int, lang: Lang
-) -> go.Figure:
-    """Capacity at the end of ``start`` and ``end`` per municipality, largest on top."""
+def growth(technology: str, de_level: DeLevel, start: int, end: int, lang: Lang) -> pd.DataFrame:
+    """Capacity at the end of ``start`` and of ``end`` per map unit, largest (at ``end``) last:
+    per year (``year_label``) and unit its ``label``, ``capacity_mw``, ``is_sample`` and
+    ``hover`` text with the change."""
     before = map_units(de_level, start, technology).set_index("region_id")
     after = map_units(de_level, end, technology).set_index("region_id")
     order = after["capacity_mw"].fillna(0).sort_values().index
     before, after = before.loc[order], after.loc[order]
     change = after["capacity_mw"] - before["capacity_mw"]
     share = change / before["capacity_mw"].where(before["capacity_mw"] > 0)
-    figure = go.Figure()
-    for year, frame, colour in ((start, before, "#9ecae1"), (end, after, "#08519c")):
+    parts = []
+    for year, frame in ((start, before), (end, after)):
         hover = [
             f"<b>{label}</b><br>{technology_label(technology, lang)}, {_end_of(year, lang)}: "
             f"{fmt_number(mw, lang, 1)} MW{_sample_tag(bool(sample), lang)}<br>"
@@ -320,28 +211,18 @@ def growth_figure(
                 frame["label"], frame["capacity_mw"], frame["is_sample"], change, share, strict=True
             )
         ]
-        figure.add_trace(
-            go.Bar(
-                y=frame["label"],
-                x=frame["capacity_mw"],
-                orientation="h",
-                name=_end_of(year, lang),
-                marker={
-                    "color": colour,
-                    "pattern": _sample_pattern(frame["is_sample"]),
-                },
-                customdata=hover,
-                hovertemplate="%{customdata}<extra></extra>",
-            )
+        parts.append(
+            frame[["label", "capacity_mw", "is_sample"]]
+            .reset_index()
+            .assign(year=year, year_label=_end_of(year, lang), hover=hover)
         )
-    if after["is_sample"].any() or before["is_sample"].any():
-        figure.add_trace(_sample_legend(lang))
-    figure.update_layout(barmode="group")
-    return _bar_layout(figure, 2 * len(order), "MW", lang)
+    return pd.concat(parts, ignore_index=True)
 
 
-def mix_figure(year: int, de_level: DeLevel, lang: Lang) -> go.Figure:
-    """Share of each technology in a municipality's capacity (stacked to 100 %)."""
+def mix(year: int, de_level: DeLevel, lang: Lang) -> pd.DataFrame:
+    """Share of each technology in a map unit's capacity (adding up to 100 %), units with the
+    largest capacity last: per ``technology`` (``name``) and unit its ``label``, ``percent``,
+    ``is_sample`` and ``hover`` text."""
     parts = {
         tech: map_units(de_level, year, tech).set_index("region_id")
         for tech in CAPACITY_TECHNOLOGIES
@@ -349,12 +230,10 @@ def mix_figure(year: int, de_level: DeLevel, lang: Lang) -> go.Figure:
     total = sum(part["capacity_mw"].fillna(0) for part in parts.values())
     assert isinstance(total, pd.Series)
     order = total.sort_values().index
-    figure = go.Figure()
-    sample = False
+    shaped = []
     for technology, part in parts.items():
         part = part.loc[order]
         share = part["capacity_mw"] / total.loc[order].where(total.loc[order] > 0)
-        sample = sample or bool(part["is_sample"].any())
         hover = [
             f"<b>{label}</b><br>{technology_label(technology, lang)}: "
             f"{fmt_number(mw, lang, 1)} MW ({fmt_percent(s, lang)}){_sample_tag(bool(flag), lang)}"
@@ -362,24 +241,17 @@ def mix_figure(year: int, de_level: DeLevel, lang: Lang) -> go.Figure:
                 part["label"], part["capacity_mw"], share, part["is_sample"], strict=True
             )
         ]
-        figure.add_trace(
-            go.Bar(
-                y=part["label"],
-                x=share * 100,
-                orientation="h",
+        shaped.append(
+            part[["label", "is_sample"]]
+            .reset_index()
+            .assign(
+                technology=technology,
                 name=technology_label(technology, lang),
-                marker={
-                    "color": TECHNOLOGY_COLOURS[technology],
-                    "pattern": _sample_pattern(part["is_sample"]),
-                },
-                customdata=hover,
-                hovertemplate="%{customdata}<extra></extra>",
+                percent=(share * 100).to_numpy(),
+                hover=hover,
             )
         )
-    if sample:
-        figure.add_trace(_sample_legend(lang))
-    figure.update_layout(barmode="stack")
-    return _bar_layout(figure, len(order), "%", lang)
+    return pd.concat(shaped, ignore_index=True)
 
 
 def _signed(value: float, lang: Lang, decimals: int = 1) -> str:

@@ -19,25 +19,19 @@ from dataclasses import dataclass
 from typing import Final
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.codes import ACTIVITY_TYPES, COLLABORATION_TYPES, FORMATS, SIDES, STATUSES, label
 from core.glossary import common_indicator
 from core.i18n import N_, Lang, fmt_date, fmt_number, fmt_percent, translate
-from dia.render.style import BORDER_LABEL, SIDE_COLOURS
 from dia.auth import User
-from dia.render.charts import layout
-from dia.render.maps import region_map
+from dia.policy import Viewer
 from dia.privacy import MASK, fmt_count, is_small, published_series
 from dia.data.project import Calendar, period_label
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
+from dia.data.regions import DeLevel, region_facts, unit_title
 from dia.data.warehouse import query
 from dia.data import reporting
 
-ON_TRACK_COLOUR: Final = "#009E73"
-BEHIND_COLOUR: Final = "#D55E00"
-TARGET_COLOUR: Final = "#444444"
 
 # Ledger columns: key → header msgid, in the order of the ledger (page, Excel and PDF).
 COLUMNS: Final[dict[str, str]] = {
@@ -206,105 +200,67 @@ def masked_forecast_share(frame: pd.DataFrame, *, mask: bool) -> pd.Series:
 # --- charts ---------------------------------------------------------------------------------
 
 
-def overview_figure(frame: pd.DataFrame, lang: Lang, *, mask: bool, end: dt.date) -> go.Figure:
-    """Every indicator's cumulative as a share of its target, with the forecast at the end."""
+def overview_bars(frame: pd.DataFrame, lang: Lang, viewer: Viewer) -> pd.DataFrame:
+    """Per indicator of the ledger ``frame``: its ``name`` ("CO01 · …"), the ``share`` of the
+    target reached (percent, 0 where hidden) with its ``text``, the ``expected`` share at the
+    end with its ``expected_text``, and ``on_track``; from published counts for funders."""
+    mask = viewer.mask_small_counts()
     shown = masked_forecast_share(frame, mask=mask)
-    names = [f"{row.code} · {row.name}" for row in frame.itertuples()]
     suffix = "_published" if mask else ""
     share = (frame["share" + suffix] * 100).where(shown, 0)
     expected = (frame["forecast" + suffix] / frame["target"] * 100).where(shown)
-    figure = go.Figure()
-    for on_track, message, colour in (
-        (True, N_("Reached so far; the forecast reaches the target"), ON_TRACK_COLOUR),
-        (False, N_("Reached so far; the forecast stays below the target"), BEHIND_COLOUR),
-    ):
-        rows = frame["on_track"] == on_track
-        figure.add_trace(
-            go.Bar(
-                y=[n for n, r in zip(names, rows, strict=True) if r],
-                x=share[rows],
-                orientation="h",
-                marker_color=colour,
-                text=[
-                    MASK if not ok else fmt_percent(v / 100, lang)
-                    for ok, v in zip(shown[rows], share[rows], strict=True)
-                ],
-                textposition="auto",
-                name=translate(lang, message),
-                hovertemplate="%{y}: %{text}<extra></extra>",
-            )
-        )
-    figure.add_trace(
-        go.Scatter(
-            y=names,
-            x=expected,
-            mode="markers",
-            marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": TARGET_COLOUR}},
-            name=translate(lang, N_("Forecast at end {date}"), date=fmt_date(end, lang)),
-            text=["–" if v != v else fmt_percent(v / 100, lang) for v in expected],
-            hovertemplate="%{y}: %{text}<extra>%{fullData.name}</extra>",
-        )
-    )
-    figure.add_vline(x=100, line_color=TARGET_COLOUR, line_dash="dash", line_width=1)
-    figure.update_xaxes(
-        title=translate(lang, N_("Share of target")), ticksuffix=" %", rangemode="tozero"
-    )
-    figure.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
-    return layout(
-        figure,
-        lang,
-        translate(lang, N_("Progress towards the targets")),
-        height=120 + 48 * len(frame),
+    return pd.DataFrame(
+        {
+            "name": [f"{row.code} · {row.name}" for row in frame.itertuples()],
+            "share": share,
+            "text": [
+                MASK if not ok else fmt_percent(v / 100, lang)
+                for ok, v in zip(shown, share, strict=True)
+            ],
+            "expected": expected,
+            "expected_text": ["–" if v != v else fmt_percent(v / 100, lang) for v in expected],
+            "on_track": frame["on_track"],
+        }
     )
 
 
-def progress_figure(code: str, lang: Lang, cal: Calendar, *, mask: bool) -> go.Figure:
-    """One indicator over the reporting periods: each period's value per side, the cumulative
-    against the target and the forecast line to the end date."""
+@dataclass(frozen=True)
+class IndicatorSeries:
+    """One indicator over the reporting periods, ready to draw: per period its ``label``, per
+    side of the indicator ``<side>_height``/``<side>_text``, and the ``cumulative`` with its
+    ``cumulative_text``."""
+
+    title: str  # "CO01 · name"
+    unit: str
+    target: float
+    sides: list[str]
+    periods: pd.DataFrame
+
+
+def period_series(code: str, lang: Lang, cal: Calendar, viewer: Viewer) -> IndicatorSeries:
+    """Each period's value per side and the cumulative of indicator ``code``, as the viewer may
+    see them."""
+    mask = viewer.mask_small_counts()
     ledger_rows = query("indicator_ledger", period=cal.current, lang=lang)
     series = reporting.series(cal, ledger_rows)
     series = series[series["code"] == code]
     row = ledger_rows[ledger_rows["code"] == code].iloc[0]
-    labels = [period_label(p, lang) for p in series["period"]]
-    figure = go.Figure()
-    for side, column in SIDE_COLUMNS.items():
-        if side not in str(row["sides"]).split(","):
-            continue
-        values = series[column].fillna(0)
-        figure.add_trace(
-            go.Bar(
-                x=labels,
-                y=published_series(values, mask=mask).fillna(0),
-                name=translate(lang, SIDES[side]),
-                marker_color=SIDE_COLOURS[side],
-                text=[_count(v, lang, mask) for v in values],
-                textangle=0,
-                hovertemplate="%{text}<extra>%{fullData.name}</extra>",
-            )
-        )
+    sides = [side for side in SIDE_COLUMNS if side in str(row["sides"]).split(",")]
+    periods = pd.DataFrame({"label": [period_label(p, lang) for p in series["period"]]})
+    for side in sides:
+        values = series[SIDE_COLUMNS[side]].fillna(0)
+        periods[f"{side}_height"] = published_series(values, mask=mask).fillna(0).to_numpy()
+        periods[f"{side}_text"] = [_count(v, lang, mask) for v in values]
     cumulative = series["cumulative"]
-    figure.add_trace(
-        go.Scatter(
-            x=labels,
-            y=published_series(cumulative, mask=mask),
-            mode="lines+markers",
-            name=translate(lang, N_("Cumulative")),
-            line={"color": "#222222", "width": 2},
-            text=[_count(v, lang, mask) for v in cumulative],
-            hovertemplate="%{text}<extra>%{fullData.name}</extra>",
-        )
+    periods["cumulative"] = published_series(cumulative, mask=mask).to_numpy()
+    periods["cumulative_text"] = [_count(v, lang, mask) for v in cumulative]
+    return IndicatorSeries(
+        title=f"{code} · {row['name']}",
+        unit=str(row["unit"]),
+        target=float(row["target"]),
+        sides=sides,
+        periods=periods,
     )
-    target = float(row["target"])
-    figure.add_hline(
-        y=target,
-        line_dash="dash",
-        line_color=TARGET_COLOUR,
-        annotation_text=translate(lang, N_("Target {value}"), value=fmt_number(target, lang)),
-        annotation_position="top left",
-    )
-    figure.update_layout(barmode="stack")
-    figure.update_yaxes(title=str(row["unit"]), rangemode="tozero")
-    return layout(figure, lang, f"{code} · {row['name']}", height=380)
 
 
 # --- evidence -------------------------------------------------------------------------------
@@ -490,18 +446,19 @@ def _collaboration_table(frame: pd.DataFrame, lang: Lang, user: User) -> pd.Data
 # --- map ------------------------------------------------------------------------------------
 
 
-def indicator_map(
-    code: str, period: str, de_level: DeLevel, lang: Lang, *, mask: bool, unit: str
-) -> tuple[go.Figure | None, int]:
-    """The indicator's cumulative up to ``period`` per municipality, and how much of it the map
-    cannot place (online events, collaborations, companies placed only in the Landkreis).
-    None when nothing of it has a place."""
+def map_frame(
+    code: str, period: str, de_level: DeLevel, lang: Lang, viewer: Viewer, *, unit: str
+) -> tuple[pd.DataFrame | None, int]:
+    """Map units with the indicator's cumulative up to ``period`` as ``value`` and ``hover``
+    text, as the viewer may see it, and how much of it the map cannot place (online events,
+    collaborations, companies placed only in the Landkreis). None when nothing of it has a
+    place."""
+    mask = viewer.mask_small_counts()
     counts = query("indicator_by_region", code=code, period=period, de_level=de_level)
     unplaced = round(float(counts.loc[counts["region_id"].isna(), "counted"].sum()))
     placed = counts.dropna(subset=["region_id"])
     if placed.empty:
         return None, unplaced
-    geojson, context_ids = map_shapes()
     facts = region_facts(de_level).merge(placed, on="region_id", how="left")
     facts["counted"] = facts["counted"].fillna(0).round()
     facts = facts.assign(value=published_series(facts["counted"], mask=mask).fillna(0.0))
@@ -513,14 +470,4 @@ def indicator_map(
             f"{code}: {fmt_count(row['counted'], lang, mask=mask)} {unit}"
         )
 
-    figure = region_map(
-        geojson,
-        facts,
-        value_column="value",
-        hover_text=facts.apply(hover, axis=1),
-        colourbar_title=unit,
-        lang=lang,
-        context_ids=context_ids,
-        border_label=translate(lang, BORDER_LABEL),
-    )
-    return figure, unplaced
+    return facts.assign(hover=facts.apply(hover, axis=1)), unplaced

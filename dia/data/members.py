@@ -1,8 +1,10 @@
-"""The members page's figures and tables: members by association, sector, size class and
-municipality, joins and leavers over time, companies in both associations, member lists.
+"""The members page's frames: members by association, sector, size class and municipality,
+joins and leavers over time, companies in both associations, member lists. Figures are drawn
+from these frames by dia.render.members.
 
-Every function takes the viewer's language and, where counts are shown, ``mask``: funders (and
-every export) see counts of 1–4 as "<5" (dia.privacy); charts then show no bar for them.
+Functions that return counts take the viewer and publish them as the policy says: funders (and
+every funder export) see counts of 1–4 as "<5" and the rest rounded (dia.privacy); bars then
+have no height for them.
 """
 
 from __future__ import annotations
@@ -13,17 +15,13 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from core.i18n import N_, Lang, fmt_date, fmt_number, plotly_separators, translate
-from dia.render.charts import bar_values, layout
-from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL
-from dia.auth import ASSOCIATIONS
-from dia.render.maps import region_map
+from core.i18n import N_, Lang, fmt_date, fmt_number, translate
+from dia.policy import ASSOCIATIONS
+from dia.privacy import MASK, bar_values, fmt_count, is_small, published_series
+from dia.data.regions import DeLevel, region_facts, unit_title
 from dia.render.source_words import dates
-from dia.privacy import MASK, fmt_count, is_small, published_series
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
 from dia.export.spreadsheet import workbook_bytes
 from dia.data.warehouse import query, version
 from dia.policy import Viewer
@@ -136,17 +134,18 @@ def region_members(
     return facts, unplaced
 
 
-def member_map(
+def map_frame(
     association: AssociationChoice,
     de_level: DeLevel,
     measure: MapMeasure,
     lang: Lang,
+    viewer: Viewer,
     *,
-    mask: bool,
     as_of: dt.date,
-) -> tuple[go.Figure, int]:
-    """The cross-border map of members, and the number of members it cannot place."""
-    geojson, context_ids = map_shapes()
+) -> tuple[pd.DataFrame, int]:
+    """Map units with the ``value`` to colour and the ``hover`` text, as the viewer may see
+    them, and the number of members the map cannot place."""
+    mask = viewer.mask_small_counts()
     frame, unplaced = region_members(association, de_level, as_of)
     hidden = frame["members"].map(is_small) if mask else pd.Series(False, index=frame.index)
     # Funders: counts and rates from the published (rounded) count; a masked region gets the
@@ -166,169 +165,67 @@ def member_map(
             f"{translate(lang, INHABITANTS)}: {fmt_number(row['population'], lang)}"
         )
 
-    figure = region_map(
-        geojson,
-        frame,
-        value_column="value",
-        hover_text=frame.apply(hover, axis=1),
-        colourbar_title=translate(lang, measure.unit),
-        lang=lang,
-        context_ids=context_ids,
-        border_label=translate(lang, BORDER_LABEL),
-    )
-    if measure.decimals:
-        figure.update_traces(selector={"name": "regions"}, colorbar_tickformat=",.1f")
-    return figure, unplaced
+    return frame.assign(hover=frame.apply(hover, axis=1)), unplaced
 
 
 # --- charts ---------------------------------------------------------------------------------
 
 
-def sector_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
-    """Memberships per NACE section, one bar per association."""
+def _bars(frame: pd.DataFrame, column: str, lang: Lang, mask: bool, prefix: str = "") -> pd.DataFrame:
+    """``<prefix>height`` and ``<prefix>text`` of a count column as the viewer may see them."""
+    heights, labels = bar_values(frame[column].fillna(0).astype(int), lang, mask=mask, blank_zero=True)
+    return frame.assign(**{f"{prefix}height": heights.to_numpy(), f"{prefix}text": labels})
+
+
+def by_sector(lang: Lang, viewer: Viewer, *, as_of: dt.date) -> pd.DataFrame:
+    """Memberships per NACE section and association (every association × every section, the
+    sections in the order of their total, smallest first): ``label``, ``full_label``,
+    ``height`` and ``text`` of the bar."""
     frame = query("members_by_sector", lang=lang, as_of=as_of).copy()
     frame["label"] = frame["label"].fillna(translate(lang, UNKNOWN_SECTOR))
     frame["full_label"] = frame["full_label"].fillna(translate(lang, UNKNOWN_SECTOR))
     order = frame.groupby("label")["members"].sum().sort_values().index.tolist()
-    figure = go.Figure()
-    for association in ASSOCIATIONS:
-        part = frame[frame["association"] == association].set_index("label").reindex(order)
-        counts = part["members"].fillna(0).astype(int)
-        heights, labels = bar_values(counts, lang, mask=mask, blank_zero=True)
-        figure.add_bar(
-            y=order,
-            x=heights,
-            orientation="h",
-            name=association,
-            marker_color=ASSOCIATION_COLOURS[association],
-            text=labels,
-            textposition="outside",
-            customdata=[
-                [full or label, text]
-                for full, label, text in zip(
-                    part["full_label"].fillna(""), order, labels, strict=True
-                )
-            ],
-            hovertemplate=f"<b>{association}</b> · %{{customdata[0]}}<br>"
-            + translate(lang, MEMBERS)
-            + ": %{customdata[1]}<extra></extra>",
-        )
-    top = float(frame["members"].max()) if not frame.empty else 1.0
-    figure.update_xaxes(
-        title=translate(lang, N_("Members")),
-        showgrid=True,
-        gridcolor="#eeeeee",
-        range=[0, top * 1.15],  # room for the labels behind the bars
-    )
-    figure.update_yaxes(title=None)
-    return layout(figure, lang, translate(lang, N_("Members by sector (NACE section)")), 560).update_layout(barmode="group")
+    parts = [
+        frame[frame["association"] == association]
+        .set_index("label")
+        .reindex(order)
+        .reset_index()
+        .assign(association=association)
+        for association in ASSOCIATIONS
+    ]
+    shaped = pd.concat(parts, ignore_index=True)
+    shaped["full_label"] = shaped["full_label"].fillna("")
+    return _bars(shaped, "members", lang, viewer.mask_small_counts())
 
 
-def size_figure(lang: Lang, *, mask: bool, as_of: dt.date) -> go.Figure:
-    """Memberships per EU size class, one bar per association."""
+def by_size(lang: Lang, viewer: Viewer, *, as_of: dt.date) -> pd.DataFrame:
+    """Memberships per EU size class and association: ``label`` of the class (two lines),
+    ``height`` and ``text`` of the bar."""
     frame = query("members_by_size", as_of=as_of)
-    labels_x = [translate(lang, SIZE_LABELS[size]).replace(" (", "<br>(") for size in SIZE_ORDER]
-    figure = go.Figure()
-    for association in ASSOCIATIONS:
-        part = (
-            frame[frame["association"] == association].set_index("size_class").reindex(SIZE_ORDER)
-        )
-        counts = part["members"].fillna(0).astype(int)
-        heights, labels = bar_values(counts, lang, mask=mask, blank_zero=True)
-        figure.add_bar(
-            x=labels_x,
-            y=heights,
-            name=association,
-            marker_color=ASSOCIATION_COLOURS[association],
-            text=labels,
-            textposition="outside",
-            customdata=labels,
-            hovertemplate=f"<b>{association}</b> · %{{x}}<br>"
-            + translate(lang, MEMBERS)
-            + ": %{customdata}<extra></extra>",
-        )
-    top = float(frame["members"].max()) if not frame.empty else 1.0
-    figure.update_yaxes(
-        title=translate(lang, N_("Members")), gridcolor="#eeeeee", range=[0, top * 1.12]
-    )
-    figure.update_xaxes(title=translate(lang, N_("Size class (employees)")))
-    return layout(figure, lang, translate(lang, N_("Members by company size")), 560).update_layout(barmode="group")
+    labels = [translate(lang, SIZE_LABELS[size]).replace(" (", "<br>(") for size in SIZE_ORDER]
+    parts = [
+        frame[frame["association"] == association]
+        .set_index("size_class")
+        .reindex(SIZE_ORDER)
+        .reset_index()
+        .assign(association=association, label=labels)
+        for association in ASSOCIATIONS
+    ]
+    return _bars(pd.concat(parts, ignore_index=True), "members", lang, viewer.mask_small_counts())
 
 
-def timeline_figure(lang: Lang, *, mask: bool, as_of: dt.date, since_year: int) -> go.Figure:
-    """Joins (up) and leavers (down) per year and association, members at each year's end."""
+def timeline(lang: Lang, viewer: Viewer, *, as_of: dt.date, since_year: int) -> pd.DataFrame:
+    """Per association and year from ``since_year``: joins (``joined_height``/``_text``),
+    leavers (``left_height``/``_text``) and members at the year's end (``stock``/``stock_text``)."""
+    mask = viewer.mask_small_counts()
     frame = query("members_timeline", as_of=as_of)
     frame = frame[frame["year"] >= since_year]
-    figure = go.Figure()
-    joined = translate(lang, N_("joined"))
-    left = translate(lang, N_("left"))
-    members = translate(lang, N_("members at year end"))
-    for association in ASSOCIATIONS:
-        part = frame[frame["association"] == association]
-        if part.empty:
-            continue
-        up, up_labels = bar_values(part["joined"], lang, mask=mask, blank_zero=True)
-        down, down_labels = bar_values(part["left_"], lang, mask=mask, blank_zero=True)
-        figure.add_bar(
-            x=part["year"],
-            y=up,
-            name=f"{association} · {joined}",
-            marker_color=ASSOCIATION_COLOURS[association],
-            customdata=up_labels,
-            hovertemplate=f"{association} %{{x}}: %{{customdata}} {joined}<extra></extra>",
-            offsetgroup=association,
-        )
-        figure.add_bar(
-            x=part["year"],
-            y=-down,
-            name=f"{association} · {left}",
-            marker_color=ASSOCIATION_COLOURS[association],
-            marker_pattern_shape="/",
-            opacity=0.6,
-            customdata=down_labels,
-            hovertemplate=f"{association} %{{x}}: %{{customdata}} {left}<extra></extra>",
-            offsetgroup=association,
-        )
-        stock = published_series(part["members"], mask=mask)
-        stock_labels = [fmt_count(v, lang, mask=mask) for v in part["members"]]
-        figure.add_scatter(
-            x=part["year"],
-            y=stock,
-            name=f"{association} · {members}",
-            mode="lines",
-            line={"color": ASSOCIATION_COLOURS[association], "width": 2},
-            yaxis="y2",
-            customdata=stock_labels,
-            hovertemplate=f"{association} %{{x}}: %{{customdata}} {members}<extra></extra>",
-        )
-    figure.update_layout(
-        yaxis={
-            "title": translate(lang, N_("Joined (up) and left (down)")),
-            "gridcolor": "#eeeeee",
-            "zeroline": True,
-        },
-        yaxis2={
-            "title": translate(lang, N_("Members at year end")),
-            "overlaying": "y",
-            "side": "right",
-            "rangemode": "tozero",
-            "tickmode": "auto",
-            "tickformat": ",d",
-            "showgrid": False,
-        },
-        xaxis={
-            "title": translate(lang, N_("Year")),
-            "dtick": 1 if frame["year"].nunique() <= 16 else 5,
-        },
-        barmode="relative",
+    frame = _bars(frame, "joined", lang, mask, "joined_")
+    frame = _bars(frame, "left_", lang, mask, "left_")
+    return frame.assign(
+        stock=published_series(frame["members"], mask=mask),
+        stock_text=[fmt_count(v, lang, mask=mask) for v in frame["members"]],
     )
-    layout(figure, lang, translate(lang, N_("Joins and leavers per year")), 500)
-    figure.update_layout(
-        barmode="relative",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0, "xanchor": "left"},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-    )
-    return figure
 
 
 # --- tables ---------------------------------------------------------------------------------

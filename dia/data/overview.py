@@ -1,17 +1,16 @@
-"""The overview page's figures: measures on the cross-border map and headline numbers."""
+"""The overview page's frames: measures per map unit and headline numbers (the map is drawn
+by dia.render.overview)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from core.i18n import N_, Lang, fmt_number, translate
-from dia.render.style import BORDER_LABEL
-from dia.render.maps import region_map
-from dia.privacy import fmt_count, is_small, published_series
-from dia.data.regions import UNIT_LABELS, DeLevel, map_shapes, region_facts, unit_title
+from dia.data.regions import DeLevel, region_facts, unit_title
+from dia.policy import Viewer
+from dia.privacy import fmt_count, published_series
 
 AREA = N_("Area")
 
@@ -33,7 +32,15 @@ MEASURES: tuple[Measure, ...] = (
 )
 
 
-def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang, mask: bool = False) -> pd.Series:
+def map_frame(measure: Measure, de_level: DeLevel, lang: Lang, viewer: Viewer) -> pd.DataFrame:
+    """Map units with the ``value`` to colour and the ``hover`` text. Counts of companies as
+    the viewer may see them: for funders a small count gets the colour of zero and "<5"."""
+    mask = measure.is_count and viewer.mask_small_counts()
+    frame = region_facts(de_level)
+    values = frame[measure.column]
+    if mask:
+        values = published_series(values.astype(float), mask=True).fillna(0.0)
+
     def line(row: pd.Series) -> str:
         value = (
             fmt_count(row[measure.column], lang, mask=mask)
@@ -48,27 +55,7 @@ def hover_lines(frame: pd.DataFrame, measure: Measure, lang: Lang, mask: bool = 
             f"{translate(lang, AREA)}: {fmt_number(row['area_km2'], lang, 1)} km²"
         )
 
-    return frame.apply(line, axis=1)
-
-
-def overview_map(measure: Measure, de_level: DeLevel, lang: Lang, mask: bool = False) -> go.Figure:
-    """``mask``: small counts (funders) get the colour of zero and "<5" in the hover."""
-    geojson, context_ids = map_shapes()
-    frame = region_facts(de_level)
-    shown = frame
-    if measure.is_count and mask:
-        counts = frame[measure.column].astype(float)
-        shown = frame.assign(**{measure.column: published_series(counts, mask=True).fillna(0.0)})
-    return region_map(
-        geojson,
-        shown,
-        value_column=measure.column,
-        hover_text=hover_lines(frame, measure, lang, mask),
-        colourbar_title=translate(lang, measure.unit),
-        lang=lang,
-        context_ids=context_ids,
-        border_label=translate(lang, BORDER_LABEL),
-    )
+    return frame.assign(value=values, hover=frame.apply(line, axis=1))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""Chart pieces shared by the pages: one layout for every plotly chart, and bar values that
-respect the "<5" rule for funders and exports (dia.privacy)."""
+"""Chart pieces shared by the pages: one layout for every plotly chart, and room for the values
+written above bars."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import Lang, plotly_separators
-from dia.privacy import fmt_count, published_series
 from dia.render import theme
 
 theme.use()  # every figure of the dashboard starts from the one template
@@ -55,15 +54,3 @@ def room_for_labels(figure: go.Figure) -> None:
         figure.update_xaxes(range=[min(0.0, float(values.min())), top])
     else:
         figure.update_yaxes(range=[min(0.0, float(values.min())), top])
-
-
-def bar_values(
-    counts: pd.Series, lang: Lang, *, mask: bool, blank_zero: bool = False
-) -> tuple[pd.Series, list[str]]:
-    """Bar heights and their labels: with ``mask``, counts of 1–4 get no bar and the label
-    "<5", so the chart cannot reveal them; with ``blank_zero`` a zero gets no label."""
-    heights = published_series(counts, mask=mask).fillna(0)
-    labels = [
-        "" if blank_zero and not value else fmt_count(value, lang, mask=mask) for value in counts
-    ]
-    return heights, labels

@@ -17,8 +17,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from shapely.geometry import shape
 
-from core.i18n import Lang, plotly_separators
+from core.i18n import Lang, plotly_separators, translate
 from core.paths import REFERENCE_DIR
+from dia.data.regions import map_shapes
+from dia.render import theme
+from dia.render.style import BORDER_LABEL
+
+theme.use()  # maps and the charts of pages without dia.render.charts share the one template
 
 CONTEXT_GREY = "#e4e4e4"
 BORDER_COLOUR = "#222222"
@@ -183,6 +188,31 @@ def region_map(
     for layer in extra_layers:
         figure.add_trace(layer)
     return _fit(figure, lang, height)
+
+
+def area_map(
+    frame: pd.DataFrame,
+    lang: Lang,
+    *,
+    colourbar_title: str,
+    value_column: str = "value",
+    hover_column: str = "hover",
+    **options: Any,
+) -> go.Figure:
+    """``region_map`` of the project area: a frame of map units with their value and hover
+    text (from dia.data) over the area's shapes, grey neighbours and the national border."""
+    geojson, context_ids = map_shapes()
+    return region_map(
+        geojson,
+        frame,
+        value_column=value_column,
+        hover_text=frame[hover_column],
+        colourbar_title=colourbar_title,
+        lang=lang,
+        context_ids=context_ids,
+        border_label=translate(lang, BORDER_LABEL),
+        **options,
+    )
 
 
 def region_centres(geojson: dict[str, Any]) -> dict[str, tuple[float, float]]:

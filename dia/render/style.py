@@ -33,3 +33,18 @@ CODE_COLOURS: Final[dict[str, str]] = {
     "internship exchange": "#CC79A7",
     **SIDE_COLOURS,
 }
+
+# A milestone's state, its words and its colour on every chart (diamonds, lines, legends).
+MILESTONE_STATES: Final[dict[str, str]] = {
+    "done": N_("Reached on time"),
+    "done late": N_("Reached late"),
+    "overdue": N_("Overdue"),
+    "open": N_("Planned"),
+}
+MILESTONE_STATE_COLOURS: Final[dict[str, str]] = {
+    "done": "#009E73",
+    "done late": "#E69F00",
+    "overdue": "#D55E00",
+    "open": "#ffffff",
+}
+MILESTONE_COLOUR: Final = "#444444"  # outline of the diamonds
