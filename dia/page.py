@@ -13,16 +13,24 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from core import audit
-from core.i18n import LANG_NAMES, LANGS, Lang, fmt_date, lang_from_locale, translate
+from core.i18n import LANG_NAMES, LANGS, N_, Lang, fmt_date, lang_from_locale, translate
 from core.paths import PROJECT_ROOT
 from dia import auth, links, navigation, widget_text
 from dia.data import project
 from dia.data.project import Calendar
 from dia.data.regions import DE_LEVEL_LABELS, DE_LEVELS, DeLevel
 from dia.data.warehouse import query
+from dia.privacy import fmt_count
 from dia.render.source_words import attribution, dates, fmt_build_time, title, words
 
 LANG_KEY = "lang"
+VIEWER_KEY = "page_viewer"  # the viewer of this run, set by page_setup
+# What a funder is told once at the top of a page of counts.
+AGGREGATES_ONLY = N_(
+    "Aggregates only: no company names or free text; counts below 5 are shown as <5 and every "
+    "other count is rounded to tens, so that no small count can be worked out."
+)
+SMALL_COUNTS = N_("Aggregates only: counts below 5 are shown as <5.")
 T = TypeVar("T")
 
 
@@ -237,7 +245,37 @@ def page_setup(script: str) -> Page:
         st.error(_("You do not have access to this page."), icon=":material/block:")
         st.stop()
     assert viewer is not None
+    st.session_state[VIEWER_KEY] = viewer
     return Page(user=viewer, lang=lang)
+
+
+def _viewer() -> auth.Viewer:
+    viewer: auth.Viewer = st.session_state[VIEWER_KEY]
+    return viewer
+
+
+def count(value: float | int | None) -> str:
+    """A count in the page's text as this viewer may see it: the policy decides whether it is
+    published ("<5", rounded) or exact."""
+    return fmt_count(value, current_lang(), mask=_viewer().mask_small_counts())
+
+
+def aggregates_note(*messages: str, caption: bool = False) -> None:
+    """The note for viewers who see aggregates only (``messages``, one sentence each; the
+    general note when none is given): on top of a page, or as a ``caption`` under a table."""
+    if _viewer().mask_small_counts():
+        text = " ".join(_(message) for message in messages or (AGGREGATES_ONLY,))
+        if caption:
+            st.caption(text)
+        else:
+            st.info(text)
+
+
+def not_on_map(message: str, value: float | int, **params: object) -> None:
+    """The caption under a map saying how much of the count it cannot place (``message`` with
+    ``{count}``); nothing when everything is on the map."""
+    if value:
+        st.caption(_(message, count=count(value), **params))
 
 
 def choice(

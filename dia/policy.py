@@ -150,14 +150,6 @@ class Viewer:
             return False
         return association in self.associations
 
-    # -- names used by pages written before this module (to be retired with them) -------------
-    @property
-    def aggregates_only(self) -> bool:
-        return self.mask_small_counts()
-
-    def may_see_members_of(self, association: str) -> bool:
-        return self.sees_names(association)
-
     # -- identity ------------------------------------------------------------------------------
     @property
     def association(self) -> Association | None:

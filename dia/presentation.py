@@ -20,6 +20,7 @@ from dia.data import project
 from dia.data.warehouse import query
 from dia.export import deck
 from dia.export.exhibit import Exhibit, render
+from dia.policy import Viewer
 from dia.render.source_words import fmt_build_time
 
 BASKET_KEY: Final = "presentation_basket"
@@ -112,8 +113,12 @@ def deck_info(lang: Lang, is_sample: bool) -> deck.DeckInfo:
     )
 
 
-def deck_bytes(items: Sequence[BasketItem], lang: Lang, *, mask: bool, definitions: bool) -> bytes:
-    """The deck in ``lang``; ``mask`` applies the funder rules to every count."""
+def deck_bytes(
+    items: Sequence[BasketItem], lang: Lang, viewer: Viewer, *, definitions: bool
+) -> bytes:
+    """The deck in ``lang`` for ``viewer``: funder rules for every count unless the policy
+    gives the viewer exact numbers (directors and staff their own, admins all)."""
+    mask = not viewer.exact_counts_for(viewer.association)
     deck_items = []
     for entry in items:
         exhibit = entry.exhibit

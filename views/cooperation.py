@@ -6,27 +6,27 @@ from functools import partial
 import streamlit as st
 
 from core.codes import STATUSES
-from core.i18n import fmt_date, fmt_number, translate
+from core.i18n import N_, fmt_date, fmt_number, translate
 from dia import exhibits
 from dia.data import cooperation, partners, project
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.page import (
     _,
+    aggregates_note,
     audited,
     choice,
     choices,
+    count,
     german_units,
     kpi,
+    not_on_map,
     page_setup,
     project_calendar,
     sources_caption,
-    translated,
 )
-from dia.privacy import fmt_count
 from dia.render import cooperation as draw
 
 user, lang = page_setup(__file__)
-mask = user.aggregates_only
 
 st.title(_("Cooperation across the border"))
 cal = project_calendar()
@@ -39,12 +39,7 @@ st.caption(
         date=fmt_date(cal.data_as_of, lang),
     )
 )
-if mask:
-    st.info(
-        _(
-            "Aggregates only: no company names or free text; counts below 5 are shown as <5 and every other count is rounded to tens, so that no small count can be worked out."
-        )
-    )
+aggregates_note()
 
 facts = cooperation.headline()
 cols = st.columns(5)
@@ -60,25 +55,25 @@ with cols[0]:
 with cols[1]:
     kpi(
         _("Companies NL"),
-        fmt_count(facts.companies_nl, lang, mask=mask),
+        count(facts.companies_nl),
         _("Companies taking part; each counts once, however often it took part."),
     )
 with cols[2]:
     kpi(
         _("Companies DE"),
-        fmt_count(facts.companies_de, lang, mask=mask),
+        count(facts.companies_de),
         _("Companies taking part; each counts once, however often it took part."),
     )
 with cols[3]:
-    kpi(_("Persons taking part"), fmt_count(facts.persons, lang, mask=mask))
+    kpi(_("Persons taking part"), count(facts.persons))
 with cols[4]:
     kpi(
         _("Collaborations"),
-        fmt_count(facts.collaborating, lang, mask=mask),
+        count(facts.collaborating),
         _(
             "Active or completed; besides {planned} planned and {stopped} stopped.",
-            planned=fmt_count(facts.planned, lang, mask=mask),
-            stopped=fmt_count(facts.stopped, lang, mask=mask),
+            planned=count(facts.planned),
+            stopped=count(facts.stopped),
         ),
     )
 
@@ -174,13 +169,12 @@ else:
         is_map=True,
         counts=True,
     )
-    if unplaced:
-        st.caption(
-            _(
-                "{count} collaborations are not on this map: a partner's postcode names no single municipality at this level.",
-                count=fmt_count(unplaced, lang, mask=mask),
-            )
-        )
+    not_on_map(
+        N_(
+            "{count} collaborations are not on this map: a partner's postcode names no single municipality at this level."
+        ),
+        unplaced,
+    )
     exhibits.chart(
         "coop_sectors",
         lambda in_lang: draw.sector_matrix_figure(
@@ -193,23 +187,19 @@ else:
         counts=True,
     )
 
-introduced = partners.introductions_view(user.visible_associations(), lang)
-if len(introduced):
+introduced = partners.introduced(user, lang)
+if introduced.listed:
     st.subheader(_("Introductions from the partner suggestions"))
-    if mask:
+    if introduced.table is None:
         st.caption(
             _(
                 "{count} introductions made on the partner page, now planned collaborations or "
                 "further.",
-                count=fmt_count(len(introduced), lang, mask=mask),
+                count=introduced.count,
             )
         )
     else:
-        st.dataframe(
-            introduced.rename(columns=translated(partners.INTRODUCTION_COLUMNS.__getitem__)),
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(introduced.table, hide_index=True, width="stretch")
         sources_caption(sources)
 
 with st.expander(_("All activities")):

@@ -9,7 +9,7 @@ from core.i18n import fmt_number, translate
 from dia import exhibits, links
 from dia.data import energy
 from dia.data.regions import DE_LEVEL_LABELS
-from dia.page import _, choice, german_units, kpi, page_setup, sources_caption
+from dia.page import _, aggregates_note, choice, german_units, kpi, page_setup, sources_caption
 from dia.render import energy as draw
 
 user, lang = page_setup(__file__)
@@ -156,8 +156,7 @@ if projects.empty:
 else:
     st.dataframe(energy.opportunity_table(projects, user, lang), hide_index=True, width="stretch")
     sources_caption(energy.sources("opportunity", lang))
-    if user.aggregates_only:
-        st.caption(_("Counts below 5 are shown as <5."))
+    aggregates_note(energy.SMALL_COUNTS, caption=True)
 
     index = st.selectbox(
         _("Project"),
@@ -179,7 +178,7 @@ else:
                 _("Your members that fit this project ({count})", count=len(partners.named))
             ):
                 st.dataframe(partners.named, hide_index=True, width="stretch")
-        if not user.aggregates_only and len(user.visible_associations()) < 2:
+        if partners.own_only:
             st.caption(
                 _(
                     "Names are shown for your own association's members; the other "

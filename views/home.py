@@ -11,7 +11,6 @@ from dia.render import indicators as draw
 from dia.render import status as tiles
 
 user, lang = page_setup(__file__)
-mask = user.mask_small_counts()
 
 st.title(_("Are we on track?"))
 cal = project_calendar()
@@ -30,7 +29,7 @@ ledger = indicators.ledger(cal.current, lang, cal)
 left, right = st.columns([3, 2])
 with left, st.container(border=True):
     st.subheader(_("Indicators: progress and forecast"))
-    st.markdown(tiles.on_track_line(ledger, lang, mask=mask))
+    st.markdown(tiles.on_track_line(ledger, lang, user))
     st.plotly_chart(
         draw.overview_figure(
             indicators.overview_bars(ledger, lang, user), lang, end=cal.project_end
@@ -42,7 +41,7 @@ with left, st.container(border=True):
     tiles.link(user, "views/indicators.py", _("Indicator ledger"))
 with right, st.container(border=True):
     st.subheader(_("Reporting"))
-    tiles.reporting_tile(cal, lang, mask=mask)
+    tiles.reporting_tile(cal, lang, user)
     tiles.link(user, "views/reports.py", _("Reporting periods"))
 with right, st.container(border=True):
     st.subheader(_("Milestones"))
@@ -52,7 +51,7 @@ with right, st.container(border=True):
 cols = st.columns([1.25, 1.3, 1.25])
 with cols[0], st.container(border=True):
     st.subheader(_("Member development"))
-    tiles.member_tile(status.member_development(members.today()), lang, mask=mask)
+    tiles.member_tile(status.member_development(members.today()), lang, user)
     sources_caption(members.sources(lang))
     tiles.link(user, "views/members.py", _("Members"))
 with cols[1], st.container(border=True):

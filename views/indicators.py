@@ -6,17 +6,25 @@ from functools import partial
 
 import streamlit as st
 
-from core.i18n import fmt_date
+from core.i18n import N_, fmt_date
 from dia import exhibits
 from dia.data import indicators, project
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.export import ledger as ledger_report
-from dia.page import _, audited, german_units, page_setup, pick, project_calendar, sources_caption
-from dia.privacy import fmt_count
+from dia.page import (
+    _,
+    aggregates_note,
+    audited,
+    german_units,
+    not_on_map,
+    page_setup,
+    pick,
+    project_calendar,
+    sources_caption,
+)
 from dia.render import indicators as draw
 
 user, lang = page_setup(__file__)
-mask = user.aggregates_only
 
 st.title(_("Indicators for the funders"))
 cal = project_calendar()
@@ -37,12 +45,11 @@ st.caption(
         last=fmt_date(cal.project_end, lang),
     )
 )
-if mask:
-    st.info(_(indicators.MASK_NOTE) + " " + _("No company is named."))
+aggregates_note(indicators.MASK_NOTE, indicators.NO_NAMES)
 
 ledger = indicators.ledger(period, lang, cal)
 # A static table: six rows, every column in view, names wrapped.
-st.table(indicators.ledger_table(ledger, lang, mask=mask, compact=True), hide_index=True)
+st.table(indicators.ledger_table(ledger, lang, user), hide_index=True)
 st.caption(
     _(indicators.FORECAST_METHOD)
     + " "
@@ -163,14 +170,13 @@ else:
         counts=True,
         indicators=(str(code),),
     )
-if unplaced:
-    st.caption(
-        _(
-            "{count} {unit} are not on the map: online events, events outside the area, collaborations, or companies placed only in the Landkreis.",
-            count=fmt_count(unplaced, lang, mask=mask),
-            unit=row["unit"],
-        )
-    )
+not_on_map(
+    N_(
+        "{count} {unit} are not on the map: online events, events outside the area, collaborations, or companies placed only in the Landkreis."
+    ),
+    unplaced,
+    unit=row["unit"],
+)
 sources_caption(sources)
 
 with st.expander(_("Definitions of all indicators")):

@@ -6,13 +6,11 @@ from core.i18n import translate
 from dia import exhibits
 from dia.data import labour
 from dia.data.regions import map_shapes, region_facts
-from dia.page import _, kpi, notes, page_setup
-from dia.privacy import fmt_count
+from dia.page import SMALL_COUNTS, _, aggregates_note, count, kpi, notes, page_setup
 from dia.render import labour as charts
 from dia.render import labour_notes
 
 user, lang = page_setup(__file__)
-mask = user.aggregates_only
 
 st.title(_("Skilled workers: vacancies and job seekers across the border"))
 st.caption(
@@ -46,8 +44,7 @@ else:
             ),
             icon=":material/science:",
         )
-    if mask:
-        st.info(_("Aggregates only: counts below 5 are shown as <5."))
+    aggregates_note(SMALL_COUNTS)
 
     left, right = st.columns([2, 3])
     with left:
@@ -90,7 +87,7 @@ else:
             with cell:
                 kpi(
                     _(charts.MEASURE_LABELS[country][measure]),
-                    fmt_count(side[measure].sum() if len(side) else None, lang, mask=mask),
+                    count(side[measure].sum() if len(side) else None),
                     _("All occupations, as published"),
                 )
         with cells[2]:
@@ -106,7 +103,7 @@ else:
         exhibits.chart(
             "labour_counts",
             lambda in_lang: charts.counts_figure(
-                shown, areas, labour.isco_labels(in_lang), in_lang, mask=mask
+                shown, areas, labour.isco_labels(in_lang), in_lang, user
             ),
             sample_sources,
             user,
@@ -146,7 +143,7 @@ else:
             st.caption(_("Sample data (voorbeelddata / Beispieldaten): invented figures."))
         # a static table: six rows or so, long group names wrap instead of being cut
         st.table(
-            labour.complementarity_view(matches, labels, lang, mask=mask),
+            labour.complementarity_view(matches, labels, lang, user),
             hide_index=True,
             border="horizontal",
         )
@@ -215,7 +212,7 @@ else:
                 group,
                 labour.ratio_scales(classified),
                 in_lang,
-                mask=mask,
+                user,
             ),
             lambda in_lang: [*exhibits.map_sources(in_lang), *sample_sources(in_lang)],
             user,

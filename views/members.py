@@ -2,16 +2,24 @@
 
 import streamlit as st
 
-from core.i18n import fmt_date, fmt_number, translate
+from core.i18n import N_, fmt_date, fmt_number, translate
 from dia import exhibits, links
 from dia.data import members
 from dia.data.regions import DE_LEVEL_LABELS
-from dia.page import _, audited, choice, german_units, kpi, page_setup
-from dia.privacy import fmt_count
+from dia.page import (
+    _,
+    aggregates_note,
+    audited,
+    choice,
+    count,
+    german_units,
+    kpi,
+    not_on_map,
+    page_setup,
+)
 from dia.render import members as draw
 
 user, lang = page_setup(__file__)
-mask = user.aggregates_only
 as_of = members.today()
 
 st.title(_("Members"))
@@ -21,41 +29,36 @@ st.caption(
         date=fmt_date(as_of, lang),
     )
 )
-if mask:
-    st.info(
-        _(
-            "Aggregates only: no company names or free text; counts below 5 are shown as <5 and every other count is rounded to tens, so that no small count can be worked out."
-        )
-    )
+aggregates_note()
 
 facts = members.headline(as_of)
 cols = st.columns(4)
 with cols[0]:
     kpi(
         _("Members OE"),
-        fmt_count(facts.members_oe, lang, mask=mask),
+        count(facts.members_oe),
         _(
             "{count} of them with an address in Germany",
-            count=fmt_count(facts.oe_members_in_de, lang, mask=mask),
+            count=count(facts.oe_members_in_de),
         ),
     )
 with cols[1]:
     kpi(
         _("Members WVE"),
-        fmt_count(facts.members_wve, lang, mask=mask),
+        count(facts.members_wve),
         _(
             "{count} of them with an address in the Netherlands",
-            count=fmt_count(facts.wve_members_in_nl, lang, mask=mask),
+            count=count(facts.wve_members_in_nl),
         ),
     )
 with cols[2]:
     kpi(
         _("Companies (counted once)"),
-        fmt_count(facts.companies, lang, mask=mask),
+        count(facts.companies),
         _("A company that is a member of both associations counts once (Interreg CO01)."),
     )
 with cols[3]:
-    kpi(_("Members of both associations"), fmt_count(facts.in_both, lang, mask=mask))
+    kpi(_("Members of both associations"), count(facts.in_both))
 
 st.subheader(_("Members per municipality"))
 left, middle, right = st.columns(3)
@@ -97,13 +100,12 @@ exhibits.chart(
     is_map=True,
     counts=True,
 )
-if unplaced:
-    st.caption(
-        _(
-            "{count} members are not on this map: their postcode covers several municipalities and names no single one at this level.",
-            count=fmt_count(unplaced, lang, mask=mask),
-        )
-    )
+not_on_map(
+    N_(
+        "{count} members are not on this map: their postcode covers several municipalities and names no single one at this level."
+    ),
+    unplaced,
+)
 
 left, right = st.columns(2)
 with left:
@@ -144,15 +146,11 @@ exhibits.chart(
 )
 
 st.subheader(_("Companies in both associations"))
-if mask:
-    st.write(
-        _(
-            "{count} companies are members of both associations.",
-            count=fmt_count(facts.in_both, lang, mask=mask),
-        )
-    )
+in_both = members.in_both_table(lang, as_of, user)
+if in_both is None:
+    st.write(_("{count} companies are members of both associations.", count=count(facts.in_both)))
 else:
-    st.dataframe(members.in_both_table(lang, as_of, user), hide_index=True, width="stretch")
+    st.dataframe(in_both, hide_index=True, width="stretch")
 
 for own in user.visible_associations():
     contacts = user.sees_contacts(own)

@@ -94,8 +94,7 @@ def editor() -> None:
                 presentation.deck_bytes(
                     items,
                     deck_lang,
-                    # funder rules for funders; directors and staff their own exact numbers
-                    mask=not user.exact_counts_for(user.association),
+                    user,
                     definitions=definitions,
                 ),
             )

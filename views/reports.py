@@ -11,7 +11,6 @@ from dia.page import _, audited, page_setup, project_calendar
 from dia.render import reporting as view
 
 user, lang = page_setup(__file__)
-mask = user.mask_small_counts()
 
 st.title(_("Reporting periods"))
 st.caption(
@@ -58,7 +57,7 @@ if done:
     frozen = indicators.complete(
         reporting.snapshot_ledger(chosen, lang), reporting.snapshot_calendar(chosen), period
     )
-    st.table(indicators.ledger_table(frozen, lang, mask=mask, compact=True), hide_index=True)
+    st.table(indicators.ledger_table(frozen, lang, user), hide_index=True)
     left, right, _spacer = st.columns([1, 1, 2])
     with left:
         st.download_button(
@@ -116,22 +115,11 @@ if upcoming is not None:
                 next=project.period_label(upcoming, lang),
             )
         )
-        st.dataframe(view.corrections_table(corrected, lang, mask=mask), hide_index=True)
+        st.dataframe(view.corrections_table(corrected, lang, user), hide_index=True)
         st.markdown("##### " + _("Evidence of the corrections"))
-        if mask:
-            st.dataframe(view.correction_counts_table(changes, lang), hide_index=True)
-        else:
-            st.dataframe(
-                reporting.correction_table(
-                    changes,
-                    base,
-                    lang,
-                    sees_names=user.visible_associations(),
-                    free_text=user.sees_free_text(),
-                ),
-                hide_index=True,
-                width="stretch",
-            )
+        st.dataframe(
+            view.correction_evidence(changes, base, lang, user), hide_index=True, width="stretch"
+        )
 
 if user.may_submit_reports():
     st.subheader(_("Submit a reporting period"))

@@ -8,13 +8,20 @@ from dia import exhibits
 from dia.data import labour, training
 from dia.data.regions import map_shapes
 from dia.export.exhibit import Exhibit
-from dia.page import _, kpi, map_attribution, page_setup, sources_caption
-from dia.privacy import fmt_count
+from dia.page import (
+    SMALL_COUNTS,
+    _,
+    aggregates_note,
+    count,
+    kpi,
+    map_attribution,
+    page_setup,
+    sources_caption,
+)
 from dia.render import source_words
 from dia.render import training as charts
 
 user, lang = page_setup(__file__)
-mask = user.mask_small_counts()
 
 st.title(_("Training and internships across the border"))
 st.caption(
@@ -40,8 +47,7 @@ if sources["is_sample"].any():
         ),
         icon=":material/science:",
     )
-if mask:
-    st.info(_("Aggregates only: counts below 5 are shown as <5."))
+aggregates_note(SMALL_COUNTS)
 
 
 def caption_sources(in_lang: Lang) -> list[tuple[str, str]]:
@@ -62,19 +68,19 @@ if offered["answered"].sum():
         with cell:
             kpi(
                 _(training.MEMBER_PLACES[row.association]),
-                fmt_count(row.places, lang, mask=mask),
+                count(row.places),
                 _(
                     "{companies} of {members} members are recognised training companies "
                     "({answered} members with an answer).",
-                    companies=fmt_count(row.training_companies, lang, mask=mask),
-                    members=fmt_count(row.members, lang, mask=mask),
-                    answered=fmt_count(row.answered, lang, mask=mask),
+                    companies=count(row.training_companies),
+                    members=count(row.members),
+                    answered=count(row.answered),
                 ),
             )
 
 st.subheader(_("Occupation groups on both sides"))
 st.dataframe(
-    training.table_view(table, labels, lang, mask=mask),
+    training.table_view(table, labels, lang, user),
     hide_index=True,
     width="stretch",
 )
@@ -91,9 +97,7 @@ exhibits.show(
     Exhibit(
         key="training.bars",
         page="training",
-        build=lambda in_lang: charts.bars_figure(
-            table, labour.isco_labels(in_lang), in_lang, mask=mask
-        ),
+        build=lambda in_lang: charts.bars_figure(table, labour.isco_labels(in_lang), in_lang, user),
         sources=caption_sources,
         is_sample=bool(sources["is_sample"].any()),
         counts=True,
@@ -119,7 +123,7 @@ exhibits.show(
         key="training.map",
         page="training",
         build=lambda in_lang: charts.places_map(
-            frame, geojson, context_ids, group, labour.isco_labels(in_lang), in_lang, mask=mask
+            frame, geojson, context_ids, group, labour.isco_labels(in_lang), in_lang, user
         ),
         sources=caption_sources,
         is_sample=bool(frame["is_sample"].any()) if len(frame) else False,

@@ -4,7 +4,7 @@ with their cross-border partners and the skills gap of the occupations they need
 (docs/energy.md).
 
 Every function takes the language and, where member data are involved, the user: names are
-only ever fetched for members of associations the user may see (``User.may_see_members_of``),
+only ever fetched for members of associations the user may see (``Viewer.sees_names``),
 and counts are masked below five for funders (``dia.privacy``).
 """
 
@@ -78,6 +78,7 @@ SAMPLE = N_("sample")
 REAL = N_("real")
 SAMPLE_LEGEND = N_("Sample figures (not real data)")
 NO_FIGURE = N_("no figure")
+SMALL_COUNTS = N_("Counts below 5 are shown as <5.")
 END_OF = N_("end of {year}")
 MW = "MW"
 KREIS: Final = "03454"
@@ -453,7 +454,7 @@ def _isco_labels(lang: Lang) -> dict[str, str]:
 def opportunity_table(frame: pd.DataFrame, user: User, lang: Lang) -> pd.DataFrame:
     """The project list as shown: translated headers, locale numbers, counts masked for
     funders, and the viewer's own members counted apart where only those have names."""
-    mask = user.aggregates_only
+    mask = user.mask_small_counts()
     own = user.visible_associations()
     table = pd.DataFrame(
         {
@@ -512,6 +513,7 @@ class Partners:
 
     by_role: pd.DataFrame
     named: pd.DataFrame  # empty for viewers who may see no names
+    own_only: bool  # names of the viewer's own association only: the other introduces its own
 
 
 def partners(opportunity_id: str, user: User, lang: Lang) -> Partners:
@@ -519,7 +521,7 @@ def partners(opportunity_id: str, user: User, lang: Lang) -> Partners:
     for funders) and how many each association could introduce — and the viewer's own
     members by name (the query returns no other names)."""
     matches = query("energy_matches", opportunity_id=opportunity_id, visible=_visible(user))
-    mask = user.aggregates_only
+    mask = user.mask_small_counts()
     own = translate(lang, N_("Your members"))
     others = translate(lang, N_("Other associations' members"))
     rows = []
@@ -538,6 +540,7 @@ def partners(opportunity_id: str, user: User, lang: Lang) -> Partners:
         rows.append(row)
     named = matches[matches["name"].notna()]
     return Partners(
+        own_only=not mask and len(user.visible_associations()) < 2,
         by_role=pd.DataFrame(rows),
         named=pd.DataFrame(
             {

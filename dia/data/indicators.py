@@ -8,7 +8,7 @@ records' date, if that is earlier) is divided by the days elapsed since the proj
 multiplied by the project's days; after the end date the forecast is the cumulative itself.
 
 Privacy: funders (``mask``) see counts of 1–4 as "<5" and never a company; other roles see the
-names of members of the associations they may see (auth.User.may_see_members_of).
+names of members of the associations they may see (dia.policy: ``Viewer.sees_names``).
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ MASK_NOTE = N_(
     "Counts of 1 to 4 are shown as <5 and every other count is rounded to tens (percentages and "
     "forecasts from the rounded count), so that no small count can be worked out."
 )
+NO_NAMES = N_("No company is named.")
 KINDS: Final[dict[str, str]] = {
     "programme output": N_("programme output indicator"),
     "project-specific": N_("project-specific indicator"),
@@ -149,12 +150,20 @@ def indicator_title(code: str, period: str, lang: Lang, cal: Calendar) -> str:
     return f"{code} · {name.iloc[0]}" if not name.empty else code
 
 
-def ledger_table(
-    frame: pd.DataFrame, lang: Lang, *, mask: bool, compact: bool = False
-) -> pd.DataFrame:
-    """The ledger as the user reads it: headers and numbers in the language, "–" where an
-    indicator has no such side, and with ``mask`` "<5" for small counts. ``compact`` leaves
-    the unit out (the page shows it with the definition) and puts the sides in one column."""
+def ledger_table(frame: pd.DataFrame, lang: Lang, viewer: Viewer) -> pd.DataFrame:
+    """The ledger as the viewer reads it on a page (compact: the unit is shown with the
+    definition); counts published as the policy says."""
+    return _ledger_table(frame, lang, mask=viewer.mask_small_counts(), compact=True)
+
+
+def published_ledger_table(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The compact ledger as published for funders (their report): "<5", rounded counts."""
+    return _ledger_table(frame, lang, mask=True, compact=True)
+
+
+def _ledger_table(frame: pd.DataFrame, lang: Lang, *, mask: bool, compact: bool) -> pd.DataFrame:
+    """Headers and numbers in the language, "–" where an indicator has no such side, and with
+    ``mask`` "<5" for small counts. ``compact`` leaves the unit out."""
     out = pd.DataFrame(index=frame.index)
     for key, header in COLUMNS.items():
         if compact and key == "unit":
@@ -281,7 +290,7 @@ def _as_list(associations: Iterable[object] | None) -> list[str]:
 
 
 def _visible(user: User, associations: Iterable[object] | None) -> bool:
-    return any(user.may_see_members_of(a) for a in _as_list(associations))
+    return any(user.sees_names(a) for a in _as_list(associations))
 
 
 def _anonymous(associations: Iterable[object] | None, lang: Lang) -> str:
@@ -309,7 +318,7 @@ def evidence(code: str, period: str, lang: Lang, user: User, *, exported: bool =
     )
     companies = None
     hidden = 0
-    if not user.aggregates_only and not summary.empty:
+    if not user.mask_small_counts() and not summary.empty:
         raw = query(
             "indicator_evidence_companies", code=code, period=period, lang=lang, visible=visible
         )
@@ -388,7 +397,7 @@ def _summary_table(frame: pd.DataFrame, lang: Lang, mask: bool) -> pd.DataFrame:
 def _collaboration_table(frame: pd.DataFrame, lang: Lang, user: User) -> pd.DataFrame:
     """Funders: collaborations per type and status only. Others: each collaboration, a
     partner's name where the user may see its association, the evidence text where both."""
-    if user.aggregates_only:
+    if user.mask_small_counts():
         counts = frame.groupby(["type", "status"]).size().rename("n").reset_index()
         return pd.DataFrame(
             {

@@ -19,6 +19,7 @@ from babel.numbers import format_decimal, format_percent
 from core.i18n import BABEL_LOCALES, N_, Lang, fmt_number, translate
 from dia.privacy import fmt_count
 from dia.data.warehouse import query
+from dia.policy import Viewer
 
 COUNTRIES: Final = ("NL", "DE")
 MEASURES: Final = ("vacancies", "job_seekers")
@@ -340,10 +341,11 @@ COMPLEMENT_COLUMNS: Final[dict[str, str]] = {
 
 
 def complementarity_view(
-    matches: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, mask: bool
+    matches: pd.DataFrame, labels: Mapping[str, str], lang: Lang, viewer: Viewer
 ) -> pd.DataFrame:
     """The complementarity table as shown and exported: translated headers, locale numbers,
     small counts masked for viewers who see aggregates only."""
+    mask = viewer.mask_small_counts()
 
     def pair(row: pd.Series, country: str) -> str:
         return " / ".join(

@@ -252,10 +252,13 @@ _LIST_COLUMNS: Final[dict[str, str]] = {
 }
 
 
-def in_both_table(lang: Lang, as_of: dt.date, viewer: Viewer) -> pd.DataFrame:
+def in_both_table(lang: Lang, as_of: dt.date, viewer: Viewer) -> pd.DataFrame | None:
     """Companies that are members of both associations, for a viewer who may see members of
-    one of them; each association's member-since date only where the viewer may see it."""
+    one of them (None for anyone else); each association's member-since date only where the
+    viewer may see it."""
     visible = list(viewer.visible_associations())
+    if not visible:
+        return None
     frame = query("members_in_both", lang=lang, as_of=as_of, visible=visible)
     table = pd.DataFrame(
         {

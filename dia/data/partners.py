@@ -21,6 +21,7 @@ from dia.data import introductions
 from dia.data.regions import map_shapes
 from dia.data.warehouse import query
 from dia.policy import Viewer
+from dia.privacy import fmt_count
 from dia.render import source_words
 from dia.render.maps import region_centres
 from dia.data.partner_score import (
@@ -297,6 +298,27 @@ INTRODUCTION_COLUMNS: Final[dict[str, str]] = {
     "type": N_("Type of collaboration"),
     "status": N_("Status"),
 }
+
+
+@dataclass(frozen=True)
+class Introductions:
+    count: str  # how many, as the viewer may see the number
+    table: pd.DataFrame | None  # None for viewers who see aggregates only
+    listed: int  # rows of the table
+
+
+def introduced(viewer: Viewer, lang: Lang) -> Introductions:
+    """Introductions from the partner page that became collaborations: a table for who may
+    see member detail (headers in ``lang``), only their number for viewers of aggregates."""
+    frame = introductions_view(viewer.visible_associations(), lang)
+    table = None
+    if not viewer.mask_small_counts():
+        table = frame.rename(columns={k: translate(lang, v) for k, v in INTRODUCTION_COLUMNS.items()})
+    return Introductions(
+        count=fmt_count(len(frame), lang, mask=viewer.mask_small_counts()),
+        table=table,
+        listed=len(frame),
+    )
 
 
 def introductions_view(visible: tuple[str, ...], lang: Lang) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from core.i18n import N_, Lang, translate
 from dia.data import labour
 from dia.data.warehouse import query
 from dia.privacy import fmt_count
+from dia.policy import Viewer
 
 SUB_MAJOR: Final = 2
 # Columns of the per-group table: (country, level, measure, pathway or None for all).
@@ -172,9 +173,10 @@ HELP_HEADER = N_("Where the other side could help")
 
 
 def table_view(
-    table: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, mask: bool
+    table: pd.DataFrame, labels: Mapping[str, str], lang: Lang, viewer: Viewer
 ) -> pd.DataFrame:
     """The per-group table in the viewer's language; counts masked for funders."""
+    mask = viewer.mask_small_counts()
     out = pd.DataFrame(
         {translate(lang, GROUP_HEADER): [labour.group_label(g, labels) for g in table["isco_group"]]}
     )

@@ -332,13 +332,13 @@ def _evidence_sheets(book: Workbook, report: Report, user: User) -> None:
         names = frozenset(user.visible_associations())
         frozen = reporting.snapshot_evidence(report.submitted, report.lang, names_of=names)
         activities = [frozen.activities] if not frozen.activities.empty else []
-        if not user.aggregates_only and not frozen.companies.empty:
+        if not user.mask_small_counts() and not frozen.companies.empty:
             companies = [frozen.companies]
     for code in report.ledger["code"] if report.submitted is None else []:
         found = indicators.evidence(code, report.period, report.lang, user, exported=True)
         if found.activities is not None:
             activities.append(found.activities.assign(**{_t(report, N_("Code")): code}))
-        if found.companies is not None and not user.aggregates_only:
+        if found.companies is not None and not user.mask_small_counts():
             companies.append(found.companies.assign(**{_t(report, N_("Code")): code}))
     for title, frames in (
         (_t(report, N_("Evidence – activities")), activities),
@@ -737,7 +737,7 @@ def _column_widths(pdf: FPDF, table: pd.DataFrame, name_column: int) -> list[flo
 
 def _pdf_ledger(pdf: FPDF, report: Report) -> None:
     # Compact (the three sides in one column, units with the definitions): it fits the page.
-    table = indicators.ledger_table(report.ledger, report.lang, mask=True, compact=True)
+    table = indicators.published_ledger_table(report.ledger, report.lang)
     # The programme period goes under the code (its own column would not fit the page).
     code, period = (_t(report, indicators.COLUMNS[key]) for key in ("code", "programme_period"))
     table = table.drop(columns=period)

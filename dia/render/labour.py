@@ -26,6 +26,7 @@ from dia.data.labour import (
     status_label,
 )
 from dia.data.regions import unit_kind
+from dia.policy import Viewer
 from dia.privacy import fmt_count, numeric_for_chart
 from dia.render.maps import choropleth_layer, region_map
 from dia.render.style import BORDER_LABEL, GUIDE_GREY
@@ -144,10 +145,11 @@ def counts_figure(
     areas: Mapping[str, Area],
     labels: Mapping[str, str],
     lang: Lang,
-    *,
-    mask: bool,
+    viewer: Viewer,
 ) -> go.Figure:
-    """Vacancies and job seekers per ISCO group: one panel per side, each on its own axis."""
+    """Vacancies and job seekers per ISCO group: one panel per side, each on its own axis;
+    counts as the viewer may see them."""
+    mask = viewer.mask_small_counts()
     sides = [country for country in COUNTRIES if country in areas]
     figure = make_subplots(
         rows=1,
@@ -366,13 +368,13 @@ def tension_map(
     group: str,
     scales: Mapping[str, float],
     lang: Lang,
-    *,
-    mask: bool,
+    viewer: Viewer,
 ) -> go.Figure:
     """The group's ratio on the cross-border map: each side with its own colour scale and
     colour bar (below the map, NL left, DE right). ``scales`` is each side's highest ratio of
     the quarter: the colour runs from 0 to it, so it shows how tight the group is among all
     groups of its own side."""
+    mask = viewer.mask_small_counts()
     frame = values.rename(columns={"name": "area_name"}).merge(
         units[["region_id", "name", "level", "vwg_type"]], on="region_id"
     )

@@ -10,7 +10,8 @@ import pandas as pd
 from core.i18n import N_, Lang, fmt_date, translate
 from core.reports import EvidenceChange, Submission
 from dia.data.project import Calendar, period_label
-from dia.data.reporting import KINDS, correction_counts, submitted_on
+from dia.data.reporting import KINDS, correction_counts, correction_table, submitted_on
+from dia.policy import Viewer
 from dia.privacy import fmt_count
 from dia.render.status import signed
 
@@ -47,7 +48,8 @@ def periods_table(cal: Calendar, done: list[Submission], lang: Lang) -> pd.DataF
     return pd.DataFrame(rows)
 
 
-def corrections_table(frame: pd.DataFrame, lang: Lang, *, mask: bool) -> pd.DataFrame:
+def corrections_table(frame: pd.DataFrame, lang: Lang, viewer: Viewer) -> pd.DataFrame:
+    mask = viewer.mask_small_counts()
     return pd.DataFrame(
         {
             translate(lang, N_("Code")): frame["code"].to_list(),
@@ -70,4 +72,21 @@ def correction_counts_table(changes: list[EvidenceChange], lang: Lang) -> pd.Dat
                 fmt_count(n, lang, mask=True) for n in counts["removed"]
             ],
         }
+    )
+
+
+def correction_evidence(
+    changes: list[EvidenceChange], base: Submission, lang: Lang, viewer: Viewer
+) -> pd.DataFrame:
+    """The evidence of the corrections as the viewer may see it: counts of what was added and
+    removed for viewers of aggregates, else each changed record (names and free text as the
+    policy allows)."""
+    if viewer.mask_small_counts():
+        return correction_counts_table(changes, lang)
+    return correction_table(
+        changes,
+        base,
+        lang,
+        sees_names=viewer.visible_associations(),
+        free_text=viewer.sees_free_text(),
     )

@@ -30,7 +30,8 @@ def signed(value: float, lang: Lang, *, mask: bool) -> str:
     return fmt_change(value, lang, mask=mask)
 
 
-def on_track_line(ledger: pd.DataFrame, lang: Lang, *, mask: bool) -> str:
+def on_track_line(ledger: pd.DataFrame, lang: Lang, user: User) -> str:
+    mask = user.mask_small_counts()
     shown = ~ledger["cumulative"].map(is_small) if mask else pd.Series(True, index=ledger.index)
     on_track = int((ledger["on_track"] & shown).sum())
     return translate(
@@ -43,7 +44,8 @@ def on_track_line(ledger: pd.DataFrame, lang: Lang, *, mask: bool) -> str:
     )
 
 
-def reporting_tile(cal: Calendar, lang: Lang, *, mask: bool) -> None:
+def reporting_tile(cal: Calendar, lang: Lang, user: User) -> None:
+    mask = user.mask_small_counts()
     done, unreadable = reporting.store()
     last = done[-1] if done else None
     if last is None:
@@ -105,7 +107,8 @@ def milestone_tile(found: status.MilestoneStatus, lang: Lang, cal: Calendar) -> 
     )
 
 
-def member_tile(frame: pd.DataFrame, lang: Lang, *, mask: bool) -> None:
+def member_tile(frame: pd.DataFrame, lang: Lang, user: User) -> None:
+    mask = user.mask_small_counts()
     cols = st.columns(max(len(frame), 1))
     for col, row in zip(cols, frame.itertuples(index=False), strict=False):
         change = int(row.members) - int(row.members_year_ago)

@@ -13,6 +13,7 @@ from plotly.subplots import make_subplots
 from core.i18n import N_, Lang, fmt_number, translate
 from dia.data import labour
 from dia.data.training import FIGURE_LABELS, FIGURES, HELP_LABELS
+from dia.policy import Viewer
 from dia.privacy import fmt_count, numeric_for_chart
 from dia.render.charts import layout
 from dia.render.maps import choropleth_layer, region_map
@@ -68,10 +69,11 @@ def vocational(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def bars_figure(
-    table: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, mask: bool
+    table: pd.DataFrame, labels: Mapping[str, str], lang: Lang, viewer: Viewer
 ) -> go.Figure:
     """Two panels (NL left, DE right) sharing the occupation groups; never one axis across the
     border, because the measures are not the same (docs/training.md)."""
+    mask = viewer.mask_small_counts()
     shown = vocational(table).sort_values("isco_group", ascending=False)
     names = [_label(code, labels) for code in shown["isco_group"]]
     figure = make_subplots(
@@ -166,9 +168,9 @@ def places_map(
     group: str,
     labels: Mapping[str, str],
     lang: Lang,
-    *,
-    mask: bool,
+    viewer: Viewer,
 ) -> go.Figure:
+    mask = viewer.mask_small_counts()
     layers = []
     for position, country in ((0.22, "NL"), (0.78, "DE")):
         side = frame[frame["country"] == country] if len(frame) else frame
