@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from etl.model import Notice, Reject
+from etl.model import Notice, ReadResult, Reject
 
 if TYPE_CHECKING:
     from etl.build_report import BuildReport
@@ -52,7 +52,36 @@ def unmatched_codes(
             value=code,
             params={"classification": classification, "value": repr(code)},
         )
-        if isinstance(problem, Notice):
-            result.notices.append(problem)
-        else:
-            result.rejects.append(problem)
+        _attach(result, problem)
+
+
+def repeated_rows(
+    report: BuildReport,
+    rows: Iterable[tuple[str, str | None, int, str, str, str | None, int]],
+    reason: str,
+    kind: type[Reject],
+    column_name: str | None = None,
+) -> None:
+    """Tell the file of each ``(file, sheet, row, value, first_file, first_sheet, first_row)``
+    that the row repeats an earlier one; ``reason`` names it as row ``{first}`` of ``{other}``."""
+    for file, sheet, row_number, value, first_file, first_sheet, first_row in rows:
+        result = report.of_file(file)
+        if result is None:
+            continue
+        problem = kind(
+            file=file,
+            reason=reason,
+            sheet=sheet,
+            row_number=row_number,
+            column_name=column_name,
+            value=value,
+            params={"first": first_row, "other": where(first_file, first_sheet)},
+        )
+        _attach(result, problem)
+
+
+def _attach(result: ReadResult, problem: Reject) -> None:
+    if isinstance(problem, Notice):
+        result.notices.append(problem)
+    else:
+        result.rejects.append(problem)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.i18n import N_
 from etl.energy.vocabulary import OPPORTUNITY_TECHNOLOGIES
-from etl.harmonise import run_folder, where
+from etl.harmonise import repeated_rows, run_folder
 from etl.model import Reject
 
 if TYPE_CHECKING:
@@ -72,18 +72,4 @@ def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
     con.execute("INSERT INTO energy_nace_rule BY NAME SELECT * FROM rules")
     con.execute("INSERT INTO energy_labour_measure BY NAME SELECT * FROM measures")
     repeats = run_folder(con, SQL_DIR, last=REPEATS_QUERY)
-    for file, sheet, row_number, opportunity_id, first_file, first_sheet, first_row in repeats:
-        result = report.of_file(file)
-        if result is None:
-            continue
-        result.rejects.append(
-            Reject(
-                file=file,
-                reason=REPEATED_ACROSS,
-                sheet=sheet,
-                row_number=row_number,
-                column_name="opportunity_id",
-                value=opportunity_id,
-                params={"first": first_row, "other": where(first_file, first_sheet)},
-            )
-        )
+    repeated_rows(report, repeats, REPEATED_ACROSS, Reject, column_name="opportunity_id")

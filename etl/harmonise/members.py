@@ -10,7 +10,7 @@ import duckdb
 
 from core.i18n import N_
 from etl import nace
-from etl.harmonise import run_folder, where
+from etl.harmonise import repeated_rows, run_folder
 from etl.model import Notice
 
 if TYPE_CHECKING:
@@ -25,17 +25,6 @@ MERGED_ACROSS = N_("Same company as row {first} of {other}; the rows were merged
 def run(con: duckdb.DuckDBPyConnection, report: BuildReport) -> None:
     nace.load_labels(con)
     merged = run_folder(con, SQL_DIR, last=MERGE_QUERY)
-    for file, sheet, row_number, name, _key, first_file, first_sheet, first_row in merged:
-        result = report.of_file(file)
-        if result is None:
-            continue
-        result.notices.append(
-            Notice(
-                file=file,
-                reason=MERGED_ACROSS,
-                sheet=sheet,
-                row_number=row_number,
-                value=name,
-                params={"first": first_row, "other": where(first_file, first_sheet)},
-            )
-        )
+    # the rows without their company key (column 5)
+    rows = [(*row[:4], *row[5:]) for row in merged]
+    repeated_rows(report, rows, MERGED_ACROSS, Notice)
