@@ -68,16 +68,9 @@ def repeated_rows(
         result = report.of_file(file)
         if result is None:
             continue
-        problem = kind(
-            file=file,
-            reason=reason,
-            sheet=sheet,
-            row_number=row_number,
-            column_name=column_name,
-            value=value,
-            params={"first": first_row, "other": where(first_file, first_sheet)},
-        )
-        _attach(result, problem)
+        params = {"first": first_row, "other": where(first_file, first_sheet)}
+        # the fields in Reject's order: file, reason, sheet, row_number, column_name, value, …
+        _attach(result, kind(file, reason, sheet, row_number, column_name, value, params))
 
 
 def _attach(result: ReadResult, problem: Reject) -> None:
