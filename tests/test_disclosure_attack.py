@@ -337,6 +337,33 @@ def attack_cooperation_page(base: int) -> Attack:
     return attack
 
 
+def attack_energy_page(base: int) -> Attack:
+    """Energy page: for every project, the member companies across the border in the project
+    list = the sum of the companies per role in the project's partner table."""
+    at = open_page("views/energy.py", FUNDER, "en")
+    assert not at.exception
+    attack = Attack(base)
+    column = "Member companies across the border"
+    projects = next(d.value for d in at.dataframe if column in d.value.columns)
+    for index, count in enumerate(projects[column]):
+        total = attack.publish(f"p{index}", count)
+        box = next(b for b in at.selectbox if b.label == "Project")
+        box.select_index(index).run()
+        assert not at.exception
+        roles = next(
+            (d.value for d in at.dataframe if "Number of companies" in d.value.columns), None
+        )
+        if roles is None:
+            attack.equal([total], [])
+            continue
+        parts = [
+            attack.publish(f"p{index}.{role}", n)
+            for role, n in zip(roles["Role"], roles["Number of companies"], strict=True)
+        ]
+        attack.equal([total], parts)
+    return attack
+
+
 ATTACKS = {
     "members-timeline": attack_members_timeline,
     "members-totals": attack_members_totals,
@@ -344,6 +371,7 @@ ATTACKS = {
     "ledger-workbook": attack_ledger_workbook,
     "home-members": attack_home_members,
     "cooperation-page": attack_cooperation_page,
+    "energy-page": attack_energy_page,
 }
 
 
@@ -355,6 +383,7 @@ LEAKING_UNPROTECTED = (
     "ledger-workbook",
     "home-members",
     "cooperation-page",
+    "energy-page",
 )
 
 
