@@ -64,7 +64,7 @@ if mode == "member":
     member_id = right.selectbox(
         _("Member company"),
         choices["member_id"],
-        format_func=lambda mid: partners.member_label(choices, mid),
+        format_func=partners.member_labels(choices, lang).__getitem__,
     )
     anchor_member = choices[choices["member_id"] == member_id].iloc[0]
     anchor = partners.member_anchor(anchor_member, weights)
@@ -164,7 +164,7 @@ if anchor_member is not None and user.may_upload("records", None):
         chosen = left.selectbox(
             _("Introduce to"),
             result.table["member_id"],
-            format_func=lambda mid: partners.member_label(result.table, mid, lang),
+            format_func=partners.member_labels(result.table, lang).__getitem__,
         )
         kind = right.selectbox(
             _("Type of collaboration"),

@@ -155,7 +155,11 @@ def _float(value: object) -> float | None:
 
 def cooperation_with(cooperation: pd.DataFrame, company_id: str, country: str) -> dict[str, str]:
     """The other company → collaboration status, for pairs with ``company_id``."""
-    own, other = ("company_id_nl", "company_id_de") if country == "NL" else ("company_id_de", "company_id_nl")
+    own, other = (
+        ("company_id_nl", "company_id_de")
+        if country == "NL"
+        else ("company_id_de", "company_id_nl")
+    )
     rows = cooperation[cooperation[own] == company_id]
     return dict(zip(rows[other], rows["status"], strict=True))
 
@@ -205,13 +209,21 @@ FIT_LABELS: Final[dict[str, str]] = {
 THEME_TAKEN_PART = N_("this theme")
 
 
-def table_view(table: pd.DataFrame, anchor: Anchor, labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
+def table_view(
+    table: pd.DataFrame, anchor: Anchor, labels: Mapping[str, str], lang: Lang
+) -> pd.DataFrame:
     """The ranked list as the page shows it, one column per reason: names only where allowed."""
 
     def text(value: object, mapping: Mapping[str, str]) -> str:
-        return translate(lang, mapping[value]) if isinstance(value, str) and value in mapping else ""
+        return (
+            translate(lang, mapping[value]) if isinstance(value, str) and value in mapping else ""
+        )
 
-    km = table["distance_km"] if "distance" in anchor.components else pd.Series(None, index=table.index)
+    km = (
+        table["distance_km"]
+        if "distance" in anchor.components
+        else pd.Series(None, index=table.index)
+    )
     return pd.DataFrame(
         {
             "rank": range(1, len(table) + 1),
@@ -235,7 +247,9 @@ def table_view(table: pd.DataFrame, anchor: Anchor, labels: Mapping[str, str], l
                 f"{d} {_short(label)}" if isinstance(d, str) else ""
                 for d, label in zip(table["nace_division"], table["division_label"], strict=True)
             ],
-            "cooperation": [labels.get(c, c) if isinstance(c, str) else "" for c in table["cooperation"]],
+            "cooperation": [
+                labels.get(c, c) if isinstance(c, str) else "" for c in table["cooperation"]
+            ],
         }
     )
 
@@ -245,10 +259,28 @@ def _short(text: object, width: int = 34) -> str:
     return value if len(value) <= width else value[: width - 1].rstrip(" ,;") + "…"
 
 
-def member_label(frame: pd.DataFrame, member_id: str, lang: Lang = "en") -> str:
-    row = frame[frame["member_id"] == member_id].iloc[0]
-    parts = [display_name(row, lang), row["municipality"], row["nace_division"]]
-    return " · ".join(str(p) for p in parts if isinstance(p, str))
+def member_labels(frame: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """Each member's label in a pick list (name, place, sector), made in one pass: a pick
+    list asks for every option's label on every rerun."""
+    hidden = {
+        association: translate(lang, HIDDEN_NAME, association=association)
+        for association in frame["association"].dropna().unique()
+    }
+    return {
+        member_id: " · ".join(
+            part
+            for part in (name if isinstance(name, str) else hidden.get(association), place, sector)
+            if isinstance(part, str)
+        )
+        for member_id, name, association, place, sector in zip(
+            frame["member_id"],
+            frame["name"],
+            frame["association"],
+            frame["municipality"],
+            frame["nace_division"],
+            strict=True,
+        )
+    }
 
 
 def project_label(projects: pd.DataFrame, opportunity_id: str, lang: Lang) -> str:
@@ -335,8 +367,14 @@ def introductions_view(visible: tuple[str, ...], lang: Lang) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "nl": [side(c, p, "OE") for c, p in zip(rows["nl_company"], rows["nl_municipality"], strict=True)],
-            "de": [side(c, p, "WVE") for c, p in zip(rows["de_company"], rows["de_municipality"], strict=True)],
+            "nl": [
+                side(c, p, "OE")
+                for c, p in zip(rows["nl_company"], rows["nl_municipality"], strict=True)
+            ],
+            "de": [
+                side(c, p, "WVE")
+                for c, p in zip(rows["de_company"], rows["de_municipality"], strict=True)
+            ],
             "type": [translate(lang, COLLABORATION_TYPES.get(t, t)) for t in rows["type"]],
             "status": [translate(lang, STATUSES.get(s, s)) for s in rows["status"]],
         }

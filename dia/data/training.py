@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.i18n import N_, Lang, translate
 from dia.data import labour
-from dia.data.warehouse import query
+from dia.data.warehouse import per_version, query
 from dia.privacy import fmt_count
 from dia.policy import Viewer
 
@@ -66,6 +66,7 @@ class LabourStatus:
     areas: Mapping[str, labour.Area]
 
 
+@per_version
 def labour_status() -> LabourStatus:
     """Shortage or surplus per ISCO sub-major group and side, as on the skilled-workers page
     (same rule, same latest common quarter)."""
@@ -139,7 +140,11 @@ def help_direction(row: pd.Series) -> list[str]:
     de_spare = (
         (row.get("DE_applicants") or 0) > (row.get("DE_training_places") or 0)
     ) or _positive(row.get("DE_unplaced_applicants"))
-    if row.get("NL_status") == labour.SHORTAGE and row.get("DE_status") != labour.SHORTAGE and de_spare:
+    if (
+        row.get("NL_status") == labour.SHORTAGE
+        and row.get("DE_status") != labour.SHORTAGE
+        and de_spare
+    ):
         out.append(DE_TO_NL)
     return out
 
@@ -147,9 +152,7 @@ def help_direction(row: pd.Series) -> list[str]:
 def group_table(figures: pd.DataFrame, status: LabourStatus) -> pd.DataFrame:
     """Training figures and the labour-market status per ISCO group, with ``help``."""
     table = wide(figures)
-    labour_side = status.table[
-        ["isco_group", "NL_status", "DE_status", "NL_ratio", "DE_ratio"]
-    ]
+    labour_side = status.table[["isco_group", "NL_status", "DE_status", "NL_ratio", "DE_ratio"]]
     table = table.merge(labour_side, on="isco_group", how="outer")
     table[["NL_status", "DE_status"]] = table[["NL_status", "DE_status"]].fillna(labour.UNKNOWN)
     table["help"] = table.apply(help_direction, axis=1) if len(table) else []
@@ -178,7 +181,11 @@ def table_view(
     """The per-group table in the viewer's language; counts masked for funders."""
     mask = viewer.mask_small_counts()
     out = pd.DataFrame(
-        {translate(lang, GROUP_HEADER): [labour.group_label(g, labels) for g in table["isco_group"]]}
+        {
+            translate(lang, GROUP_HEADER): [
+                labour.group_label(g, labels) for g in table["isco_group"]
+            ]
+        }
     )
     for country in ("NL", "DE"):
         out[translate(lang, STATUS_HEADER, country=country)] = [

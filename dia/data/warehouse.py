@@ -9,10 +9,10 @@ cache simply ages out.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, ParamSpec, TypeVar
 
 import duckdb
 import pandas as pd
@@ -20,6 +20,7 @@ import streamlit as st
 
 from core.queries import sql_path
 from core.versions import Version, current_version
+from dia.policy import Viewer
 
 SQL_DIR: Final = Path(__file__).parent.parent / "sql"
 ROW_CAP: Final = 200_000
@@ -86,3 +87,27 @@ def query(name: str, **params: object) -> pd.DataFrame:
     """A cached query on the published version. Callers must not mutate the returned frame."""
     current = version()
     return _cached_query(current.version_id, str(current.path), name, tuple(sorted(params.items())))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs={Viewer: Viewer.scope_key})
+def _made(name: str, version_id: str, _make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    del name, version_id  # the cache key, with the arguments (``_make`` is not hashed: its name is)
+    return _make(*args, **kwargs)
+
+
+def per_version(make: Callable[P, R]) -> Callable[P, R]:
+    """``make`` (a frame or figure shaped from query results) run once per published data
+    version and arguments; later calls get a copy. A viewer among the arguments counts by its
+    scope (``Viewer.scope_key``): viewers who may see the same rows share the result, no
+    other viewer gets it. Only for results that depend on nothing else of the viewer."""
+    name = f"{make.__module__}.{make.__qualname__}"
+
+    @wraps(make)
+    def cached(*args: P.args, **kwargs: P.kwargs) -> R:
+        return _made(name, version().version_id, make, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return cached
