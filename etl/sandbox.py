@@ -114,6 +114,8 @@ def read_limited(path: Path, limits: Limits | None = None) -> ReadResult:
                 outcome = receive.recv()
                 break
             if not child.is_alive():
+                if receive.poll(0):  # it answered between the wait above and its end
+                    outcome = receive.recv()
                 break
             if resident_mb(child.pid) > limits.memory_mb:
                 outcome = "memory"
