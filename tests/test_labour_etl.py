@@ -279,7 +279,7 @@ def test_build_maps_template_figures_and_rejects_unknown_codes(
             "vacatures.csv",
             "code",
             "99999",
-            "KldB2010 code '99999' has no ISCO-08 or NACE match in the crosswalks; its figures "
+            "KldB2010 code 99999 has no ISCO-08 or NACE match in the crosswalks; its figures "
             "are left out of the labour market tables",
         )
     ]

@@ -50,7 +50,7 @@ def unmatched_codes(
             reason=reason,
             column_name="code",
             value=code,
-            params={"classification": classification, "value": repr(code)},
+            params={"classification": classification, "value": code},
         )
         _attach(result, problem)
 
