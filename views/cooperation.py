@@ -152,8 +152,9 @@ else:
     }
     st.caption(
         _(
-            "Lines join the municipalities of the Dutch and the German partner: the wider, the "
-            "more collaborations; the colour says what kind."
+            "One line joins the municipalities of the Dutch and the German partners: the "
+            "wider, the more collaborations (see the legend). The dot in its middle lists them "
+            "by kind."
         )
     )
     exhibits.chart(

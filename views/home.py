@@ -9,6 +9,7 @@ from dia.data import indicators, members, reporting, status
 from dia.page import _, page_setup, project_calendar, sources_caption
 from dia.render import indicators as draw
 from dia.render import status as tiles
+from dia.widget_text import plot_config
 
 user, lang = page_setup(__file__)
 
@@ -36,6 +37,8 @@ with left, st.container(border=True):
         ),
         width="stretch",
         key="home_indicators",
+        theme=None,
+        config=plot_config(lang),
     )
     st.caption(_(indicators.FORECAST_METHOD))
     tiles.link(user, "views/indicators.py", _("Indicator ledger"))

@@ -10,11 +10,9 @@ they are.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Final, Literal
 
-import numpy as np
 import pandas as pd
 
 from core.cells import csv_bytes
@@ -26,20 +24,18 @@ from core.codes import (
     THEMES,
     label,
 )
-from core.i18n import N_, Lang, fmt_date, fmt_percent, translate
+from core.i18n import N_, Lang, fmt_percent, translate
+from dia.data.regions import DeLevel, region_facts, unit_title
+from dia.data.warehouse import query
+from dia.policy import Viewer
 from dia.privacy import (
     MASK,
     bar_values,
     fmt_count,
     fmt_total,
-    is_small,
     published,
-    published_series,
     rate,
 )
-from dia.data.regions import DeLevel, region_facts, unit_title
-from dia.data.warehouse import query
-from dia.policy import Viewer
 
 Breakdown = Literal["format", "theme"]
 BREAKDOWNS: Final[dict[Breakdown, str]] = {"format": N_("Format"), "theme": N_("Theme")}
@@ -131,12 +127,58 @@ def participants(measure: ParticipantMeasure, lang: Lang, viewer: Viewer) -> pd.
 # --- map and matrix -------------------------------------------------------------------------
 
 
+# The cooperation map draws one line per pair of municipalities, its width by the number of
+# collaborations between them in a few steps, each step an entry of the map's legend:
+# (fewest, most or None, line width in px). Funders' steps start at 5: counts below are one.
+WIDTH_STEPS: Final[tuple[tuple[int, int | None, float], ...]] = (
+    (7, None, 9.0),
+    (4, 6, 6.0),
+    (2, 3, 3.5),
+    (1, 1, 1.8),
+)
+WIDTH_STEPS_MASKED: Final[tuple[tuple[int, int | None, float], ...]] = (
+    (10, None, 9.0),
+    (5, 9, 5.0),
+    (1, 4, 1.8),
+)
+ONE_COLLABORATION = N_("1 collaboration")
+SOME_COLLABORATIONS = N_("{low}–{high} collaborations")
+MANY_COLLABORATIONS = N_("{low} or more collaborations")
+FEW_COLLABORATIONS = N_("fewer than 5 collaborations")
+
+
+def width_steps(viewer: Viewer, lang: Lang) -> dict[str, tuple[str, float]]:
+    """The map's line widths in legend order (widest first): step key → (legend label, px)."""
+    steps = WIDTH_STEPS_MASKED if viewer.mask_small_counts() else WIDTH_STEPS
+    found: dict[str, tuple[str, float]] = {}
+    for low, high, width in steps:
+        if high is None:
+            name = translate(lang, MANY_COLLABORATIONS, low=low)
+        elif low == high == 1:
+            name = translate(lang, ONE_COLLABORATION)
+        elif low == 1:  # funders: the counts below 5 are one step, as "<5" everywhere
+            name = translate(lang, FEW_COLLABORATIONS)
+        else:
+            name = translate(lang, SOME_COLLABORATIONS, low=low, high=high)
+        found[f"{low}-{high or ''}"] = (name, width)
+    return found
+
+
+def _step_of(count: int, masked: bool) -> str:
+    for low, high, _width in WIDTH_STEPS_MASKED if masked else WIDTH_STEPS:
+        if count >= low and (high is None or count <= high):
+            return f"{low}-{high or ''}"
+    raise ValueError(count)
+
+
 def link_frames(
     de_level: DeLevel, statuses: list[str], lang: Lang, viewer: Viewer
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """The map units under the lines (``region_id``, hover ``text``), the lines between the
-    municipalities of collaborating companies (``from_id``, ``to_id``, ``group``: the type,
-    ``width``, hover ``text``) and how many collaborations the map cannot place."""
+    """The map units under the lines (``region_id``, hover ``text``), one line per pair of
+    municipalities of collaborating companies (``from_id``, ``to_id``, ``collaborations``,
+    ``group``: its width step of :func:`width_steps`, ``legend``: that step's name, ``width``,
+    hover ``text`` with the kinds)
+    and how many collaborations the map cannot place."""
     mask = viewer.mask_small_counts()
     links = query("coop_links", de_level=de_level, statuses=statuses)
     unplaced = int(
@@ -145,28 +187,32 @@ def link_frames(
     links = links.dropna(subset=["nl_region", "de_region"])
     facts = region_facts(de_level)
     names = dict(zip(facts["region_id"], facts["name"], strict=True))
-
     regions = facts.assign(text=facts.apply(unit_title, axis=1, lang=lang))
-    small = links["collaborations"].map(is_small) if mask else pd.Series(False, index=links.index)
-    # Width grows with the square root, so one busy link does not drown the others; a masked
-    # link is drawn thin, so its width does not tell the count either.
-    shown = published_series(links["collaborations"], mask=mask).fillna(0)
-    width = (1.5 + 2.2 * np.sqrt(shown)).where(~small, 1.5)
-    text = [
-        f"{names.get(row.nl_region, row.nl_region)} – {names.get(row.de_region, row.de_region)}<br>"
-        f"{label(COLLABORATION_TYPES, row.type, lang)}: {fmt_count(row.collaborations, lang, mask=mask)}"
-        for row in links.itertuples(index=False)
-    ]
-    frame = pd.DataFrame(
-        {
-            "from_id": links["nl_region"],
-            "to_id": links["de_region"],
-            "group": links["type"],
-            "width": width,
-            "text": text,
-        }
-    )
-    return regions, frame, unplaced
+    steps = width_steps(viewer, lang)
+    rows = []
+    for (nl_region, de_region), pair in links.groupby(["nl_region", "de_region"], sort=True):
+        total = int(pair["collaborations"].sum())
+        kinds = "<br>".join(
+            f"{label(COLLABORATION_TYPES, row.type, lang)}: "
+            f"{fmt_count(row.collaborations, lang, mask=mask)}"
+            for row in pair.itertuples(index=False)
+        )
+        step = _step_of(total, mask)
+        rows.append(
+            {
+                "from_id": nl_region,
+                "to_id": de_region,
+                "collaborations": total,
+                "group": step,
+                "legend": steps[step][0],
+                "width": steps[step][1],
+                "text": f"<b>{names.get(nl_region, nl_region)} – "
+                f"{names.get(de_region, de_region)}: {fmt_count(total, lang, mask=mask)}</b>"
+                f"<br>{kinds}",
+            }
+        )
+    columns = ["from_id", "to_id", "collaborations", "group", "legend", "width", "text"]
+    return regions, pd.DataFrame(rows, columns=columns), unplaced
 
 
 @dataclass(frozen=True)

@@ -236,8 +236,8 @@ def overview_bars(frame: pd.DataFrame, lang: Lang, viewer: Viewer) -> pd.DataFra
 @dataclass(frozen=True)
 class IndicatorSeries:
     """One indicator over the reporting periods, ready to draw: per period its ``label``, per
-    side of the indicator ``<side>_height``/``<side>_text``, and the ``cumulative`` with its
-    ``cumulative_text``."""
+    side of the indicator ``<side>_height``/``<side>_text``, the ``total_text`` of the period
+    over the sides, and the ``cumulative`` with its ``cumulative_text``."""
 
     title: str  # "CO01 · name"
     unit: str
@@ -260,6 +260,8 @@ def period_series(code: str, lang: Lang, cal: Calendar, viewer: Viewer) -> Indic
         values = series[SIDE_COLUMNS[side]].fillna(0)
         periods[f"{side}_height"] = published_series(values, mask=mask).fillna(0).to_numpy()
         periods[f"{side}_text"] = [_count(v, lang, mask) for v in values]
+    total = series[[SIDE_COLUMNS[side] for side in sides]].fillna(0).sum(axis=1)
+    periods["total_text"] = [_count(v, lang, mask) for v in total]
     cumulative = series["cumulative"]
     periods["cumulative"] = published_series(cumulative, mask=mask).to_numpy()
     periods["cumulative_text"] = [_count(v, lang, mask) for v in cumulative]

@@ -8,7 +8,6 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.codes import COLLABORATION_TYPES, label
 from core.i18n import N_, Lang, translate
 from dia.data.cooperation import (
     PARTICIPANT_MEASURES,
@@ -22,7 +21,13 @@ from dia.data.regions import map_shapes
 from dia.render.charts import layout
 from dia.render.maps import link_map
 from dia.render.project import milestone_marks, quarter_axis
-from dia.render.style import ASSOCIATION_COLOURS, BORDER_LABEL, CODE_COLOURS, SIDE_COLOURS
+from dia.render.style import (
+    ASSOCIATION_COLOURS,
+    BORDER_LABEL,
+    CODE_COLOURS,
+    LINK_COLOUR,
+    SIDE_COLOURS,
+)
 
 DAY_MS = 24 * 3600 * 1000
 
@@ -93,12 +98,13 @@ def participants_figure(
 
 
 def link_figure(regions: pd.DataFrame, links: pd.DataFrame, lang: Lang) -> go.Figure:
-    """Lines between the municipalities of collaborating companies, width by number and colour
-    by type (``cooperation.link_frames``)."""
+    """One line between two municipalities of collaborating companies, its width by their
+    number in steps, each step in the legend, widest first (``cooperation.link_frames``); the
+    kinds of collaboration are in the hover of the line's middle."""
     geojson, context_ids = map_shapes()
+    steps = links.sort_values("width", ascending=False).drop_duplicates("group")
     groups = {
-        code: (label(COLLABORATION_TYPES, code, lang), CODE_COLOURS[code])
-        for code in COLLABORATION_TYPES
+        str(step.group): (str(step.legend), LINK_COLOUR) for step in steps.itertuples(index=False)
     }
     return link_map(
         geojson,

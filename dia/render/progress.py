@@ -13,7 +13,6 @@ from pandas.io.formats.style import Styler
 from core.i18n import N_, Lang, fmt_date, translate
 from dia.data.progress import PLAN_MEASURES, PlanMeasure
 from dia.render.charts import layout
-from dia.render.project import milestone_legend
 from dia.render.style import MILESTONE_STATE_COLOURS, MILESTONE_STATES
 
 WP_STATUS_COLOURS: Final[dict[str, str]] = {
@@ -93,8 +92,32 @@ def milestone_figure(milestones: pd.DataFrame, lang: Lang, *, as_of: dt.date) ->
             showlegend=False,
         )
     )
-    # The colours of the diamonds and lines: on time, late, overdue.
-    milestone_legend(figure, frame.loc[frame["state"] != "open", "state"], lang)
+    # Every mark in the legend as drawn: on time (diamond), late (diamond at the end of its
+    # line), overdue (a line up to the records' date, no diamond yet).
+    present = set(frame["state"])
+    for state, mode in (
+        ("done", "lines+markers"),
+        ("done late", "lines+markers"),
+        ("overdue", "lines"),
+    ):
+        if state not in present:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode=mode,
+                line={"color": MILESTONE_STATE_COLOURS[state], "width": 3},
+                marker={
+                    "symbol": "diamond",
+                    "size": 12,
+                    "color": MILESTONE_STATE_COLOURS[state],
+                    "line": {"width": 1, "color": "#333333"},
+                },
+                name=translate(lang, MILESTONE_STATES[state]),
+                hoverinfo="skip",
+            )
+        )
     figure.add_vline(x=pd.Timestamp(as_of), line_dash="dash", line_color="#D55E00", line_width=1.5)
     figure.add_annotation(
         x=pd.Timestamp(as_of),

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -48,9 +47,9 @@ def milestone_marks(figure: go.Figure, milestones: pd.DataFrame, lang: Lang, y: 
             y=[y] * len(milestones),
             mode="markers",
             marker={
-                "symbol": np.where(done, "diamond", "diamond-open").tolist(),
+                "symbol": [mark_style(s)[0] for s in milestones["state"]],
                 "size": 11,
-                "color": [MILESTONE_STATE_COLOURS[s] for s in milestones["state"]],
+                "color": [mark_style(s)[1] for s in milestones["state"]],
                 "line": {"width": 1.5, "color": MILESTONE_COLOUR},
             },
             text=text,
@@ -70,6 +69,17 @@ def milestone_marks(figure: go.Figure, milestones: pd.DataFrame, lang: Lang, y: 
     figure.update_layout(shapes=[*figure.layout.shapes, *lines])
 
 
+def mark_style(state: str) -> tuple[str, str]:
+    """A milestone's diamond: filled in its state's colour once reached, hollow while not
+    (drawn in red when overdue, dark while still ahead); the same on the chart and in its
+    legend."""
+    if state in ("done", "done late"):
+        return "diamond", MILESTONE_STATE_COLOURS[state]
+    return "diamond-open", MILESTONE_STATE_COLOURS[
+        state
+    ] if state == "overdue" else MILESTONE_COLOUR
+
+
 def milestone_legend(figure: go.Figure, states: Iterable[str], lang: Lang) -> None:
     """One legend entry per milestone state shown (on time, late, overdue, planned), so every
     colour of the diamonds is explained."""
@@ -83,12 +93,9 @@ def milestone_legend(figure: go.Figure, states: Iterable[str], lang: Lang) -> No
                 y=[None],
                 mode="markers",
                 marker={
-                    "symbol": "diamond-open" if state == "open" else "diamond",
+                    "symbol": mark_style(state)[0],
                     "size": 11,
-                    # an open diamond is drawn in its marker colour: dark, not white
-                    "color": MILESTONE_COLOUR
-                    if state == "open"
-                    else MILESTONE_STATE_COLOURS[state],
+                    "color": mark_style(state)[1],
                     "line": {"width": 1.5, "color": MILESTONE_COLOUR},
                 },
                 name=translate(lang, message),

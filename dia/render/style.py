@@ -13,6 +13,8 @@ BORDER_LABEL: Final = N_("National border NL–DE")
 SIDE_COLOURS: Final[dict[str, str]] = {"NL": "#e66100", "DE": "#1f4e79", "NL-DE": "#7f7f7f"}
 # An association is drawn in the colour of its side.
 ASSOCIATION_COLOURS: Final[dict[str, str]] = {"OE": SIDE_COLOURS["NL"], "WVE": SIDE_COLOURS["DE"]}
+# Lines between collaborating places: a colour that belongs to neither side.
+LINK_COLOUR: Final = "#6a3d9a"
 # Thin guides (dates, breaks in a series) that must not compete with the data.
 GUIDE_GREY: Final = "#9a9a9a"
 
