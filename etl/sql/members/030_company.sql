@@ -10,10 +10,11 @@ WITH registers AS (
     GROUP BY company_key
 ),
 preferred AS (
-    SELECT k.*,
+    SELECT k.*, s.is_sample,
            CASE WHEN k.country = r.register_country THEN 0 ELSE 1 END * 1000000000000 + k.ord AS preference
     FROM stg_member_keyed k
     JOIN registers r USING (company_key)
+    LEFT JOIN source s USING (source_id)
 ),
 merged AS (
     SELECT
@@ -28,7 +29,7 @@ merged AS (
         arg_min(nace_division, preference) AS nace_division,
         max(employees) AS employees,
         arg_min(size_class, preference) AS size_class,
-        list_distinct(list(source_id)) AS sources
+        bool_or(is_sample) AS is_sample  -- any of its lists is sample data
     FROM preferred
     GROUP BY company_key
 )
@@ -36,6 +37,5 @@ SELECT
     'C-' || substr(md5(m.company_key), 1, 16) AS company_id,
     m.address.country, m.register_id, m.address.name, m.address.region_id,
     m.address.postcode, m.address.city, m.nace_section, m.nace_division, m.employees,
-    m.size_class,
-    (SELECT bool_or(s.is_sample) FROM source s WHERE list_contains(m.sources, s.source_id)) AS is_sample
+    m.size_class, m.is_sample
 FROM merged m;
