@@ -244,3 +244,21 @@ def test_every_milestone_mark_is_in_a_legend(data_dir: Path, lang: str) -> None:
     # Milestones still ahead are drawn visibly (dark outline), not white on white.
     marks = next(t for t in timeline["data"] if t.get("name") and "diamond-open" in json.dumps(t))
     assert "#ffffff" not in json.dumps(marks.get("marker", {}).get("color"))
+
+
+def test_native_chart_names_quarters_as_the_axis_does(published: Any) -> None:
+    """A chart whose bars stand at a quarter's middle day goes to the deck with the quarter's
+    name as category (as on the axis), not the ISO date."""
+    from dia.data import cooperation, project
+    from dia.export.figure_data import chart_data
+    from dia.policy import viewer_for
+    from dia.render.cooperation import participants_figure
+
+    cal = project.calendar()
+    frame = cooperation.participants("companies", "de", viewer_for(Role.STAFF, ["OE"]))
+    figure = participants_figure(
+        frame, "companies", "de", project=(cal.project_start, cal.project_end)
+    )
+    data = chart_data(figure)
+    assert data is not None and data.categories
+    assert all(c.startswith("Q") and c[-4:].isdigit() and "-" not in c for c in data.categories)

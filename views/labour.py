@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.i18n import translate
+from core.i18n import N_, translate
 from dia import exhibits
 from dia.data import labour
 from dia.data.regions import map_shapes, region_facts
@@ -108,6 +108,9 @@ else:
             sample_sources,
             user,
             lang,
+            title=lambda in_lang: translate(
+                in_lang, N_("Vacancies and job seekers per occupation group")
+            ),
             filters=chosen,
             counts=True,
         )
@@ -125,6 +128,7 @@ else:
             sample_sources,
             user,
             lang,
+            title=lambda in_lang: translate(in_lang, N_("Tension per occupation group")),
             filters=chosen,
         )
     with note:

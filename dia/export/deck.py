@@ -213,9 +213,16 @@ def _set_alt_text(shape: Any, text: str) -> None:
 
 
 def _picture(slide: Any, figure: go.Figure) -> Any:
-    width_px, height_px = SLIDE_WIDTH, height_of(figure)
+    # A tall chart keeps its own height (rows never squeezed into each other) and is scaled
+    # down to the slide as a whole.
+    width_px, height_px = SLIDE_WIDTH, height_of(figure, most=1600)
     shown = export_ready(figure)
-    shown.update_layout(title=None, margin={"t": 30})
+    # The slide names the chart: its title goes, the room above the plot for it too, but not
+    # the room panel titles need.
+    top = figure.layout.margin.t if figure.layout.margin.t is not None else 60
+    if figure.layout.title.text:
+        top -= 30
+    shown.update_layout(title=None, margin={"t": max(30, top)})
     png = to_image(shown, "png", (width_px, height_px), scale=SLIDE_SCALE)
     box_width = WIDTH - 2 * MARGIN
     box_height = int(box_width * height_px / width_px)

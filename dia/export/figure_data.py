@@ -67,6 +67,17 @@ def _label(value: object) -> str:
     return plain(value)
 
 
+def _tick_names(axis: Any) -> dict[str, str]:
+    """Categories an axis names with its own tick texts (quarters drawn at their middle day
+    are called "Q4 2021", not 2021-11-15)."""
+    values, texts = as_list(axis.tickvals), as_list(axis.ticktext)
+    if not values or len(values) != len(texts):
+        return {}
+    return {
+        _label(v): plain(str(t).replace("<br>", " ")) for v, t in zip(values, texts, strict=True)
+    }
+
+
 def number(value: object) -> float | None:
     if value is None:
         return None
@@ -127,6 +138,8 @@ def chart_data(figure: go.Figure) -> ChartData | None:
         ]
         kind: ChartKind = "bar" if is_h else "column"
         axis = figure.layout.xaxis if is_h else figure.layout.yaxis
+        names = _tick_names(figure.layout.yaxis if is_h else figure.layout.xaxis)
+        pairs = [([names.get(_label(c), c) for c in cats], values) for cats, values in pairs]
         return _aligned(kind, stacked, traces, pairs, axis_title(axis))
     if types == {"scatter"} and all("lines" in (t.mode or "lines") for t in traces):
         pairs = [(as_list(t.x), as_list(t.y)) for t in traces]

@@ -69,9 +69,9 @@ def to_image(
         return offline_geo(figure).to_image(format=fmt, width=size[0], height=size[1], scale=scale)
 
 
-def height_of(figure: go.Figure, default: int = 455) -> int:
+def height_of(figure: go.Figure, default: int = 455, most: int = 800) -> int:
     """The figure's own height (charts with many rows are taller), within picture limits."""
-    return int(min(max(figure.layout.height or default, 300), 800))
+    return int(min(max(figure.layout.height or default, 300), most))
 
 
 def export_ready(figure: go.Figure) -> go.Figure:
