@@ -14,7 +14,6 @@ from dia.export import ledger as ledger_report
 from dia.page import (
     _,
     aggregates_note,
-    audited,
     german_units,
     not_on_map,
     page_setup,
@@ -57,37 +56,7 @@ st.caption(
 )
 sources_caption(sources)
 
-left, right, _spacer = st.columns([1, 1, 2])
-with left:
-    st.download_button(
-        _("Ledger as Excel (.xlsx)"),
-        data=audited(
-            ledger_report.excel_download(period, lang, user),
-            user,
-            f"indicator ledger {period} xlsx",
-            kind="ledger",
-        ),
-        file_name=ledger_report.download_name(period, "xlsx"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        icon=":material/table_view:",
-        key="ledger_xlsx",
-    )
-with right:
-    st.download_button(
-        _("Report as PDF"),
-        data=audited(
-            ledger_report.pdf_download(period, lang, user),
-            user,
-            f"indicator report {period} pdf",
-            kind="ledger",
-        ),
-        file_name=ledger_report.download_name(period, "pdf"),
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-        key="ledger_pdf",
-    )
+ledger_report.download_buttons(period, lang, user, prefix="indicator")
 
 exhibits.chart(
     "ledger_overview",

@@ -7,7 +7,7 @@ import streamlit as st
 from core.i18n import fmt_date
 from dia.data import indicators, project, reporting
 from dia.export import ledger as ledger_export
-from dia.page import _, audited, page_setup, project_calendar
+from dia.page import _, page_setup, project_calendar
 from dia.render import reporting as view
 
 user, lang = page_setup(__file__)
@@ -58,37 +58,7 @@ if done:
         reporting.snapshot_ledger(chosen, lang), reporting.snapshot_calendar(chosen), period
     )
     st.table(indicators.ledger_table(frozen, lang, user), hide_index=True)
-    left, right, _spacer = st.columns([1, 1, 2])
-    with left:
-        st.download_button(
-            _("Ledger as Excel (.xlsx)"),
-            data=audited(
-                ledger_export.excel_download(period, lang, user),
-                user,
-                f"submitted ledger {period} xlsx",
-                kind="ledger",
-            ),
-            file_name=ledger_export.download_name(period, "xlsx"),
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            on_click="ignore",
-            icon=":material/table_view:",
-            key="submitted_xlsx",
-        )
-    with right:
-        st.download_button(
-            _("Report as PDF"),
-            data=audited(
-                ledger_export.pdf_download(period, lang, user),
-                user,
-                f"submitted report {period} pdf",
-                kind="ledger",
-            ),
-            file_name=ledger_export.download_name(period, "pdf"),
-            mime="application/pdf",
-            on_click="ignore",
-            icon=":material/picture_as_pdf:",
-            key="submitted_pdf",
-        )
+    ledger_export.download_buttons(period, lang, user, prefix="submitted")
 
 upcoming = reporting.next_report(cal)
 if upcoming is not None:

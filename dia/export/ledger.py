@@ -42,6 +42,7 @@ from dia.auth import Role, User
 from dia.data import indicators, project, reporting
 from dia.data.project import Calendar, period_label, period_short
 from dia.data.warehouse import query, version
+from dia.page import audited
 from dia.policy import viewer_for
 from dia.privacy import MASK, fmt_count, is_small, numeric_for_chart, published_frame
 from dia.render.style import SIDE_COLOURS
@@ -145,6 +146,9 @@ def _heading(report: Report) -> tuple[str, str]:
     return title, subtitle
 
 
+XLSX_MIME: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def download_name(period: str, suffix: str) -> str:
     sample = "_voorbeelddata" if project.is_sample() else ""
     return f"dia_indicatoren_{period}{sample}.{suffix}"
@@ -185,6 +189,45 @@ def excel_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
 def pdf_download(period: str, lang: Lang, user: User) -> Callable[[], bytes]:
     # The PDF names no company, so it is the same for every role.
     return _deferred("pdf", period, lang, viewer_for(Role.FUNDER, name="export"))
+
+
+def download_buttons(period: str, lang: Lang, user: User, *, prefix: str) -> None:
+    """The ledger workbook and the PDF report side by side, made on click and written to the
+    audit log as "<prefix> ledger <period> xlsx" / "<prefix> report <period> pdf"."""
+    key = "ledger" if prefix == "indicator" else prefix
+    left, right, _spacer = st.columns([1, 1, 2])
+
+    def button(
+        label: str, data: Callable[[], bytes], what: str, suffix: str, *, mime: str, icon: str
+    ) -> None:
+        st.download_button(
+            translate(lang, label),
+            data=audited(data, user, f"{prefix} {what} {period} {suffix}", kind="ledger"),
+            file_name=download_name(period, suffix),
+            mime=mime,
+            on_click="ignore",
+            icon=icon,
+            key=f"{key}_{suffix}",
+        )
+
+    with left:
+        button(
+            N_("Ledger as Excel (.xlsx)"),
+            excel_download(period, lang, user),
+            "ledger",
+            "xlsx",
+            mime=XLSX_MIME,
+            icon=":material/table_view:",
+        )
+    with right:
+        button(
+            N_("Report as PDF"),
+            pdf_download(period, lang, user),
+            "report",
+            "pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+        )
 
 
 # --- Excel ----------------------------------------------------------------------------------
