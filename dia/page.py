@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -381,6 +382,32 @@ def notes(messages: Iterable[str], *, markdown: bool = False) -> None:
     else:
         for text in texts:
             st.caption(text)
+
+
+def header(title: str, caption: str | None = None) -> None:
+    """The page's title and the line under it (both already in the page's language)."""
+    st.title(title)
+    if caption is not None:
+        st.caption(caption)
+
+
+class Records(NamedTuple):
+    """The project records behind a page: the calendar, their sources in the page's language,
+    and the same for any language (charts give theirs in the language they are drawn in)."""
+
+    cal: Calendar
+    sources: list[tuple[str, str]]
+    in_lang: Callable[[Lang], list[tuple[str, str]]]
+
+
+def project_records() -> Records:
+    """``project_calendar()`` with the records' sources; ends the page while none are loaded."""
+    cal = project_calendar()
+    return Records(
+        cal,
+        project.record_sources(current_lang(), cal.data_as_of),
+        partial(project.record_sources, as_of=cal.data_as_of),
+    )
 
 
 def project_calendar() -> Calendar:

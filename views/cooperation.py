@@ -1,8 +1,6 @@
 """Cooperation: DIA's activities over time, who takes part from each side of the border, and the
 collaborations that followed, on one map."""
 
-from functools import partial
-
 import streamlit as st
 
 from core.codes import STATUSES
@@ -21,7 +19,7 @@ from dia.page import (
     kpi,
     not_on_map,
     page_setup,
-    project_calendar,
+    project_records,
     sources_caption,
 )
 from dia.render import cooperation as draw
@@ -29,9 +27,7 @@ from dia.render import cooperation as draw
 user, lang = page_setup(__file__)
 
 st.title(_("Cooperation across the border"))
-cal = project_calendar()
-sources = project.record_sources(lang, cal.data_as_of)
-record_sources = partial(project.record_sources, as_of=cal.data_as_of)
+cal, sources, record_sources = project_records()
 st.caption(
     _(
         "Activities, participants and collaborations of DIA from {start}; records up to {date}.",

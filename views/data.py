@@ -7,15 +7,15 @@ import streamlit as st
 from core import audit
 from core.i18n import fmt_number
 from dia import uploads, widget_text
-from dia.page import _, audited, kpi, page_setup
+from dia.page import _, audited, header, kpi, page_setup
 
 user, lang = page_setup(__file__)
 
-st.title(_("Data and uploads"))
-st.caption(
+header(
+    _("Data and uploads"),
     _(
         "Check a spreadsheet before loading it; loading builds and publishes a new warehouse version from all files in the inbox."
-    )
+    ),
 )
 tab_names = [_("Upload"), _("Inbox"), _("Rejected rows"), _("Build history"), _("Templates")]
 if user.sees_audit_log():

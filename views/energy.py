@@ -9,17 +9,26 @@ from core.i18n import fmt_number, translate
 from dia import exhibits, links
 from dia.data import energy
 from dia.data.regions import DE_LEVEL_LABELS
-from dia.page import _, aggregates_note, choice, german_units, kpi, page_setup, sources_caption
+from dia.page import (
+    _,
+    aggregates_note,
+    choice,
+    german_units,
+    header,
+    kpi,
+    page_setup,
+    sources_caption,
+)
 from dia.render import energy as draw
 
 user, lang = page_setup(__file__)
 
-st.title(_("Energy transition"))
-st.caption(
+header(
+    _("Energy transition"),
     _(
         "Where renewable capacity grows on both sides of the border, which projects look for "
         "partners and skills, and which member companies across the border could take part."
-    )
+    ),
 )
 
 period = energy.growth_years()

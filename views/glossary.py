@@ -3,15 +3,15 @@
 import streamlit as st
 
 from dia.data import glossary
-from dia.page import _, page_setup
+from dia.page import _, header, page_setup
 
 user, lang = page_setup(__file__)
-st.title(_("Glossary"))
-st.caption(
+header(
+    _("Glossary"),
     _(
         "The words the dashboard, its exports and its slides use, in Dutch, German and English, "
         "each with a short definition and the official source."
-    )
+    ),
 )
 
 st.subheader(_("Municipal levels on the maps"))

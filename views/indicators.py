@@ -18,7 +18,7 @@ from dia.page import (
     not_on_map,
     page_setup,
     pick,
-    project_calendar,
+    project_records,
     sources_caption,
 )
 from dia.render import indicators as draw
@@ -26,9 +26,7 @@ from dia.render import indicators as draw
 user, lang = page_setup(__file__)
 
 st.title(_("Indicators for the funders"))
-cal = project_calendar()
-sources = project.record_sources(lang, cal.data_as_of)
-record_sources = partial(project.record_sources, as_of=cal.data_as_of)
+cal, sources, record_sources = project_records()
 
 period = pick(
     _("Reporting period"), cal.reported, partial(project.period_label, lang=lang), last=True

@@ -6,18 +6,18 @@ from core.i18n import N_, translate
 from dia import exhibits
 from dia.data import labour
 from dia.data.regions import map_shapes, region_facts
-from dia.page import SMALL_COUNTS, _, aggregates_note, count, kpi, notes, page_setup
+from dia.page import SMALL_COUNTS, _, aggregates_note, count, header, kpi, notes, page_setup
 from dia.render import labour as charts
 from dia.render import labour_notes
 
 user, lang = page_setup(__file__)
 
-st.title(_("Skilled workers: vacancies and job seekers across the border"))
-st.caption(
+header(
+    _("Skilled workers: vacancies and job seekers across the border"),
     _(
         "Where Zuidoost-Drenthe and Emsland lack skilled workers, per occupation group "
         "(ISCO-08), and where one side's job seekers could fill the other side's vacancies."
-    )
+    ),
 )
 
 figures = labour.occupations()
@@ -80,8 +80,8 @@ else:
 
     for country, area in areas.items():
         side = totals[totals["country"] == country]
-        header, *cells = st.columns([1, 1.25, 1.25, 0.75], vertical_alignment="center")
-        with header:
+        side_header, *cells = st.columns([1, 1.25, 1.25, 0.75], vertical_alignment="center")
+        with side_header:
             st.markdown(f"**{charts.side_title(area, lang)}**  \n{labour.fmt_period(period, lang)}")
         for cell, measure in zip(cells[:2], labour.MEASURES, strict=True):
             with cell:

@@ -13,6 +13,7 @@ from dia.page import (
     choice,
     count,
     german_units,
+    header,
     kpi,
     not_on_map,
     page_setup,
@@ -22,12 +23,12 @@ from dia.render import members as draw
 user, lang = page_setup(__file__)
 as_of = members.today()
 
-st.title(_("Members"))
-st.caption(
+header(
+    _("Members"),
     _(
         "Member companies of Ondernemend Emmen (OE) and Wirtschaftsverband Emsland (WVE) on {date}.",
         date=fmt_date(as_of, lang),
-    )
+    ),
 )
 aggregates_note()
 

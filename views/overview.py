@@ -7,13 +7,13 @@ from dia import exhibits, links
 from dia.data import overview
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.export.exhibit import Exhibit
-from dia.page import _, choice, german_units, kpi, page_setup
+from dia.page import _, choice, german_units, header, kpi, page_setup
 from dia.render import overview as draw
 
 user, lang = page_setup(__file__)
-st.title(_("DIA Monitor: Zuidoost-Drenthe and Emsland"))
-st.caption(
-    _("Digitalisation, Innovation, Exchange: Ondernemend Emmen and Wirtschaftsverband Emsland")
+header(
+    _("DIA Monitor: Zuidoost-Drenthe and Emsland"),
+    _("Digitalisation, Innovation, Exchange: Ondernemend Emmen and Wirtschaftsverband Emsland"),
 )
 
 facts = overview.headline()

@@ -9,17 +9,17 @@ from core.i18n import translate
 from dia import exhibits
 from dia.data import labour, partners, training
 from dia.export.exhibit import Exhibit
-from dia.page import _, page_setup, sources_caption, translated
+from dia.page import _, header, page_setup, sources_caption, translated
 from dia.render import partners as charts
 
 user, lang = page_setup(__file__)
 
-st.title(_("Partner suggestions across the border"))
-st.caption(
+header(
+    _("Partner suggestions across the border"),
     _(
         "Which members on the other side of the border fit a company, an energy project or a "
         "theme, and why. The weights are set in data/config/partners.toml (docs/partners.md)."
-    )
+    ),
 )
 
 weights = partners.weights()

@@ -7,19 +7,19 @@ from core.i18n import LANG_NAMES
 from dia import presentation
 from dia.exhibits import viewer
 from dia.export.exhibit import render
-from dia.page import _, audited, page_setup
+from dia.page import _, audited, header, page_setup
 from dia.widget_text import plot_config
 
 user, lang = page_setup(__file__)
 items = presentation.basket(viewer(user))
 
-st.title(_("Presentation"))
-st.caption(
+header(
+    _("Presentation"),
     _(
         "Add charts and maps with “Add to presentation” under each of them; their filters come "
         "along. The deck has native, editable charts, a source on every slide and speaker notes "
         "in Dutch and German."
-    )
+    ),
 )
 
 

@@ -1,21 +1,18 @@
 """Project progress: milestones planned and reached, activities and participants per reporting
 period against the work plan, and whether each work package is on track."""
 
-from functools import partial
-
 import streamlit as st
 
 from core.i18n import fmt_date
 from dia import exhibits
 from dia.data import progress, project
-from dia.page import _, choice, kpi, page_setup, project_calendar
+from dia.page import _, choice, kpi, page_setup, project_records
 from dia.render import progress as draw
 
 user, lang = page_setup(__file__)
 
 st.title(_("Project progress"))
-cal = project_calendar()
-record_sources = partial(project.record_sources, as_of=cal.data_as_of)
+cal, _sources, record_sources = project_records()
 st.caption(
     _(
         "DIA's work plan from {start} to {end}; records up to {date}.",

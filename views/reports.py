@@ -7,17 +7,17 @@ import streamlit as st
 from core.i18n import fmt_date
 from dia.data import indicators, project, reporting
 from dia.export import ledger as ledger_export
-from dia.page import _, page_setup, project_calendar
+from dia.page import _, header, page_setup, project_calendar
 from dia.render import reporting as view
 
 user, lang = page_setup(__file__)
 
-st.title(_("Reporting periods"))
-st.caption(
+header(
+    _("Reporting periods"),
     _(
         "A submitted report is final: its figures never change. When the records change later, "
         "the difference appears as a correction in the next report."
-    )
+    ),
 )
 cal = project_calendar()
 done, unreadable = reporting.store()

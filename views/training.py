@@ -13,6 +13,7 @@ from dia.page import (
     _,
     aggregates_note,
     count,
+    header,
     kpi,
     map_attribution,
     page_setup,
@@ -23,12 +24,12 @@ from dia.render import training as charts
 
 user, lang = page_setup(__file__)
 
-st.title(_("Training and internships across the border"))
-st.caption(
+header(
+    _("Training and internships across the border"),
     _(
         "Per occupation group (ISCO-08): where each side is short of skilled workers, what it "
         "trains, how many places for trainees there are, and where the other side could help."
-    )
+    ),
 )
 figures = training.groups()
 if figures.empty:
