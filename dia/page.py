@@ -203,6 +203,13 @@ def kpi(label: str, value: str, help_text: str | None = None, delta: str | None 
     st.metric(label, value, delta=delta, help=help_text, border=True)
 
 
+def kpi_row(*figures: tuple[str, str] | tuple[str, str, str | None]) -> None:
+    """Headline figures side by side, one column each: (label, value[, help text])."""
+    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+        with column:
+            kpi(*figure)
+
+
 def map_attribution() -> None:
     """Sources of the map's shapes and figures, required next to every map."""
     lang = current_lang()

@@ -16,7 +16,7 @@ from dia.page import (
     choices,
     count,
     german_units,
-    kpi,
+    kpi_row,
     not_on_map,
     page_setup,
     project_records,
@@ -38,32 +38,27 @@ st.caption(
 aggregates_note()
 
 facts = cooperation.headline()
-cols = st.columns(5)
-with cols[0]:
-    kpi(
+kpi_row(
+    (
         _("Activities"),
         fmt_number(facts.activities, lang),
         _(
             "{count} of them with companies from both sides of the border",
             count=fmt_number(facts.cross_border_activities, lang),
         ),
-    )
-with cols[1]:
-    kpi(
+    ),
+    (
         _("Companies NL"),
         count(facts.companies_nl),
         _("Companies taking part; each counts once, however often it took part."),
-    )
-with cols[2]:
-    kpi(
+    ),
+    (
         _("Companies DE"),
         count(facts.companies_de),
         _("Companies taking part; each counts once, however often it took part."),
-    )
-with cols[3]:
-    kpi(_("Persons taking part"), count(facts.persons))
-with cols[4]:
-    kpi(
+    ),
+    (_("Persons taking part"), count(facts.persons)),
+    (
         _("Collaborations"),
         count(facts.collaborating),
         _(
@@ -71,7 +66,8 @@ with cols[4]:
             planned=count(facts.planned),
             stopped=count(facts.stopped),
         ),
-    )
+    ),
+)
 
 st.subheader(_("Activities over time"))
 breakdown = choice(

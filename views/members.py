@@ -14,7 +14,7 @@ from dia.page import (
     count,
     german_units,
     header,
-    kpi,
+    kpi_row,
     not_on_map,
     page_setup,
 )
@@ -33,33 +33,30 @@ header(
 aggregates_note()
 
 facts = members.headline(as_of)
-cols = st.columns(4)
-with cols[0]:
-    kpi(
+kpi_row(
+    (
         _("Members OE"),
         count(facts.members_oe),
         _(
             "{count} of them with an address in Germany",
             count=count(facts.oe_members_in_de),
         ),
-    )
-with cols[1]:
-    kpi(
+    ),
+    (
         _("Members WVE"),
         count(facts.members_wve),
         _(
             "{count} of them with an address in the Netherlands",
             count=count(facts.wve_members_in_nl),
         ),
-    )
-with cols[2]:
-    kpi(
+    ),
+    (
         _("Companies (counted once)"),
         count(facts.companies),
         _("A company that is a member of both associations counts once (Interreg CO01)."),
-    )
-with cols[3]:
-    kpi(_("Members of both associations"), count(facts.in_both))
+    ),
+    (_("Members of both associations"), count(facts.in_both)),
+)
 
 st.subheader(_("Members per municipality"))
 left, middle, right = st.columns(3)

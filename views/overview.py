@@ -7,7 +7,7 @@ from dia import exhibits, links
 from dia.data import overview
 from dia.data.regions import DE_LEVEL_LABELS
 from dia.export.exhibit import Exhibit
-from dia.page import _, choice, german_units, header, kpi, page_setup
+from dia.page import _, choice, german_units, header, kpi_row, page_setup
 from dia.render import overview as draw
 
 user, lang = page_setup(__file__)
@@ -17,22 +17,16 @@ header(
 )
 
 facts = overview.headline()
-cols = st.columns(4)
-with cols[0]:
-    kpi(
+kpi_row(
+    (
         _("Inhabitants Zuidoost-Drenthe"),
         fmt_number(facts.population_nl, lang),
         _("CBS, 1 January 2021"),
-    )
-with cols[1]:
-    kpi(_("Inhabitants Emsland"), fmt_number(facts.population_de, lang), _("Zensus 2022"))
-with cols[2]:
-    kpi(_("Area"), fmt_number(facts.area_km2, lang) + " km²")
-with cols[3]:
-    kpi(
-        _("Municipalities"),
-        f"{facts.municipalities_nl} NL · {facts.municipalities_de} DE",
-    )
+    ),
+    (_("Inhabitants Emsland"), fmt_number(facts.population_de, lang), _("Zensus 2022")),
+    (_("Area"), fmt_number(facts.area_km2, lang) + " km²"),
+    (_("Municipalities"), f"{facts.municipalities_nl} NL · {facts.municipalities_de} DE"),
+)
 
 left, right = st.columns([3, 2])
 with left:

@@ -6,7 +6,7 @@ import streamlit as st
 from core.i18n import fmt_date
 from dia import exhibits
 from dia.data import progress, project
-from dia.page import _, choice, kpi, page_setup, project_records
+from dia.page import _, choice, kpi_row, page_setup, project_records
 from dia.render import progress as draw
 
 user, lang = page_setup(__file__)
@@ -24,34 +24,31 @@ st.caption(
 
 milestones = project.milestones(lang)
 summary = progress.summary(milestones)
-cols = st.columns(4)
-with cols[0]:
-    kpi(
+kpi_row(
+    (
         _("Milestones reached"),
         f"{summary.reached} / {summary.total}",
         _("{late} of them later than planned", late=summary.reached_late),
-    )
-with cols[1]:
-    kpi(
+    ),
+    (
         _("Overdue milestones"),
         str(summary.overdue),
         _(
             "Open more than {days} days after the planned date.",
             days=cal.grace_days,
         ),
-    )
-with cols[2]:
-    kpi(
+    ),
+    (
         _("Activities vs. plan"),
         f"{summary.activities} / {summary.planned_activities}",
         _("Held so far, against the plan for the periods begun."),
-    )
-with cols[3]:
-    kpi(
+    ),
+    (
         _("Participants vs. plan"),
         f"{summary.participants} / {summary.planned_participants}",
         _("Persons taking part so far, against the plan for the periods begun."),
-    )
+    ),
+)
 
 st.subheader(_("Work packages"))
 st.dataframe(
