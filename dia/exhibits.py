@@ -32,6 +32,7 @@ PNG = N_("Picture (PNG)")
 SVG = N_("Drawing (SVG)")
 XLSX = N_("Data (Excel)")
 CSV = N_("Data (CSV)")
+XLSX_MIME: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SAMPLE_WORD: Final = "voorbeelddata"
 
 
@@ -160,49 +161,18 @@ def actions(exhibit: Exhibit, rendered: Rendered, user: Viewer, lang: Lang) -> N
         return
     with row, st.popover(translate(lang, DOWNLOAD), icon=":material/download:", type="tertiary"):
         # Callables: a file is made only when someone asks for it.
-        st.download_button(
-            translate(lang, PNG),
-            data=audited(
-                lambda: images.picture(rendered, "png"), user, f"{exhibit.key} png", kind="chart"
-            ),
-            file_name=f"{name}.png",
-            mime="image/png",
-            key=f"png_{exhibit.key}",
-            on_click="ignore",
+        files: tuple[tuple[str, str, str, Callable[[], bytes]], ...] = (
+            (PNG, "png", "image/png", lambda: images.picture(rendered, "png")),
+            (SVG, "svg", "image/svg+xml", lambda: images.picture(rendered, "svg")),
+            (XLSX, "xlsx", XLSX_MIME, lambda: tables.xlsx_bytes(rendered, lang, mask=mask)),
+            (CSV, "csv", "text/csv", lambda: tables.csv_bytes(rendered, lang, mask=mask)),
         )
-        st.download_button(
-            translate(lang, SVG),
-            data=audited(
-                lambda: images.picture(rendered, "svg"), user, f"{exhibit.key} svg", kind="chart"
-            ),
-            file_name=f"{name}.svg",
-            mime="image/svg+xml",
-            key=f"svg_{exhibit.key}",
-            on_click="ignore",
-        )
-        st.download_button(
-            translate(lang, XLSX),
-            data=audited(
-                lambda: tables.xlsx_bytes(rendered, lang, mask=mask),
-                user,
-                f"{exhibit.key} xlsx",
-                kind="chart",
-            ),
-            file_name=f"{name}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"xlsx_{exhibit.key}",
-            on_click="ignore",
-        )
-        st.download_button(
-            translate(lang, CSV),
-            data=audited(
-                lambda: tables.csv_bytes(rendered, lang, mask=mask),
-                user,
-                f"{exhibit.key} csv",
-                kind="chart",
-            ),
-            file_name=f"{name}.csv",
-            mime="text/csv",
-            key=f"csv_{exhibit.key}",
-            on_click="ignore",
-        )
+        for label, suffix, mime, make in files:
+            st.download_button(
+                translate(lang, label),
+                data=audited(make, user, f"{exhibit.key} {suffix}", kind="chart"),
+                file_name=f"{name}.{suffix}",
+                mime=mime,
+                key=f"{suffix}_{exhibit.key}",
+                on_click="ignore",
+            )

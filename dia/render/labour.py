@@ -28,8 +28,12 @@ from dia.data.labour import (
 from dia.data.regions import unit_kind
 from dia.policy import Viewer
 from dia.privacy import fmt_count, numeric_for_chart
-from dia.render.maps import choropleth_layer, region_map
-from dia.render.style import BORDER_LABEL, GUIDE_GREY
+from dia.render.maps import (
+    SIDE_BAR_POSITIONS,
+    side_by_side_map,
+    side_colourbar,
+)
+from dia.render.style import GUIDE_GREY
 
 # (vacancies, job seekers) per side; status shades for the ratio bars.
 SIDE_COLOURS: Final[dict[str, tuple[str, str]]] = {
@@ -379,11 +383,12 @@ def tension_map(
         units[["region_id", "name", "level", "vwg_type"]], on="region_id"
     )
     layers = []
-    for position, country in ((0.22, "NL"), (0.78, "DE")):
+    for position, country in SIDE_BAR_POSITIONS:
         side = frame[frame["country"] == country]
         if side.empty:
             continue
         sample = f" ({translate(lang, SAMPLE)})" if side["is_sample"].any() else ""
+        title = _wrap(f"{country}: {translate(lang, RATIO_LABELS[country])}{sample}", 44)
         layers.append(
             {
                 "frame": side,
@@ -392,41 +397,12 @@ def tension_map(
                 "colourbar_title": "",
                 "colourscale": SIDE_SCALES[country],
                 "tickformat": ".1f",
-                "colourbar": {
-                    "orientation": "h",
-                    "x": position,
-                    "xanchor": "center",
-                    "y": -0.02,
-                    "yanchor": "top",
-                    "len": 0.44,
-                    "title": {
-                        "text": _wrap(
-                            f"{country}: {translate(lang, RATIO_LABELS[country])}{sample}", 44
-                        ),
-                        "side": "top",
-                        "font": {"size": 11},
-                    },
-                },
+                "colourbar": side_colourbar(position, title),
                 "zmax": scales.get(country),
             }
         )
     limits = [layer.pop("zmax") for layer in layers]
-    first, *others = layers
-    extra = [
-        choropleth_layer(geojson, layer.pop("frame"), name=f"regions-{index}", **layer)
-        for index, layer in enumerate(others, start=1)
-    ]
-    main = first.pop("frame")
-    figure = region_map(
-        geojson,
-        main,
-        lang=lang,
-        context_ids=context_ids,
-        border_label=translate(lang, BORDER_LABEL),
-        height=600,
-        extra_layers=extra,
-        **first,
-    )
+    figure = side_by_side_map(geojson, layers, lang=lang, context_ids=context_ids, height=600)
     regions = [trace for trace in figure.data if str(trace.name).startswith("regions")]
     for trace, limit in zip(regions, limits, strict=True):
         if limit is not None and limit == limit:

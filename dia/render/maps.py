@@ -215,6 +215,50 @@ def area_map(
     )
 
 
+# Where each side's colour bar sits under a map with one colour scale per side.
+SIDE_BAR_POSITIONS: tuple[tuple[float, str], ...] = ((0.22, "NL"), (0.78, "DE"))
+
+
+def side_colourbar(position: float, title: str) -> dict[str, Any]:
+    """A horizontal colour bar under the map at ``position`` (share of the width)."""
+    return {
+        "orientation": "h",
+        "x": position,
+        "xanchor": "center",
+        "y": -0.02,
+        "yanchor": "top",
+        "len": 0.44,
+        "title": {"text": title, "side": "top", "font": {"size": 11}},
+    }
+
+
+def side_by_side_map(
+    geojson: dict[str, Any],
+    layers: Sequence[dict[str, Any]],
+    *,
+    lang: Lang,
+    context_ids: list[str],
+    height: int,
+) -> go.Figure:
+    """A map whose sides are not comparable: one ``choropleth_layer`` (keyword arguments, with
+    its ``frame``) per side, each with its own colour scale; the first is the main trace."""
+    first, *others = [dict(layer) for layer in layers]
+    extra = [
+        choropleth_layer(geojson, layer.pop("frame"), name=f"regions-{index}", **layer)
+        for index, layer in enumerate(others, start=1)
+    ]
+    return region_map(
+        geojson,
+        first.pop("frame"),
+        lang=lang,
+        context_ids=context_ids,
+        border_label=translate(lang, BORDER_LABEL),
+        height=height,
+        extra_layers=extra,
+        **first,
+    )
+
+
 def region_centres(geojson: dict[str, Any]) -> dict[str, tuple[float, float]]:
     """(lon, lat) of each region's centroid, or of a point inside it where the centroid of an
     odd shape falls outside."""

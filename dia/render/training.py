@@ -16,7 +16,12 @@ from dia.data.training import FIGURE_LABELS, FIGURES, HELP_LABELS
 from dia.policy import Viewer
 from dia.privacy import fmt_count, numeric_for_chart
 from dia.render.charts import layout
-from dia.render.maps import choropleth_layer, region_map
+from dia.render.maps import (
+    SIDE_BAR_POSITIONS,
+    region_map,
+    side_by_side_map,
+    side_colourbar,
+)
 from dia.render.style import BORDER_LABEL
 
 # Per side the figures drawn as bars, in this order.
@@ -172,7 +177,7 @@ def places_map(
 ) -> go.Figure:
     mask = viewer.mask_small_counts()
     layers = []
-    for position, country in ((0.22, "NL"), (0.78, "DE")):
+    for position, country in SIDE_BAR_POSITIONS:
         side = frame[frame["country"] == country] if len(frame) else frame
         if side.empty:
             continue
@@ -184,22 +189,9 @@ def places_map(
                 "hover_text": side.apply(_hover, axis=1, args=(group, labels, lang, mask)),
                 "colourbar_title": "",
                 "colourscale": SIDE_SCALES[country],
-                "colourbar": {
-                    "orientation": "h",
-                    "x": position,
-                    "xanchor": "center",
-                    "y": -0.02,
-                    "yanchor": "top",
-                    "len": 0.44,
-                    "title": {
-                        "text": translate(lang, MAP_MEASURES[country][1]),
-                        "side": "top",
-                        "font": {"size": 11},
-                    },
-                },
+                "colourbar": side_colourbar(position, translate(lang, MAP_MEASURES[country][1])),
             }
         )
-    border = translate(lang, BORDER_LABEL)
     if not layers:
         empty = pd.DataFrame({"region_id": [], "shown": []})
         return region_map(
@@ -210,23 +202,9 @@ def places_map(
             colourbar_title="",
             lang=lang,
             context_ids=context_ids,
-            border_label=border,
+            border_label=translate(lang, BORDER_LABEL),
         )
-    first, *others = layers
-    extra = [
-        choropleth_layer(geojson, layer.pop("frame"), name=f"regions-{i}", **layer)
-        for i, layer in enumerate(others, start=1)
-    ]
-    figure = region_map(
-        geojson,
-        first.pop("frame"),
-        lang=lang,
-        context_ids=context_ids,
-        border_label=border,
-        height=580,
-        extra_layers=extra,
-        **first,
-    )
+    figure = side_by_side_map(geojson, layers, lang=lang, context_ids=context_ids, height=580)
     # Each side's colours run from 0 to its own highest value (one value: full colour).
     regions = [trace for trace in figure.data if str(trace.name).startswith("regions")]
     for trace in regions:
