@@ -155,5 +155,6 @@ def test_every_download_button_in_the_code_is_audited() -> None:
             data = next((k.value for k in node.keywords if k.arg == "data"), None)
             if not (isinstance(data, ast.Call) and getattr(data.func, "id", "") == "audited"):
                 plain.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
-    assert found >= 15
+    # call sites, not buttons: the chart downloads and the ledger pair are drawn in loops
+    assert found >= 8
     assert not plain, plain
