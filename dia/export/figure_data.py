@@ -165,7 +165,8 @@ def _aligned(
         order.sort()
     series = []
     for trace, (cats, values) in zip(traces, pairs, strict=True):
-        texts = as_list(trace.text) if isinstance(trace.text, list | tuple) else []
+        # one text for all points (a string) marks none; per-point texts may be any array
+        texts = [] if isinstance(trace.text, str) else as_list(trace.text)
         hidden = {_label(c) for c, t in zip(cats, texts, strict=False) if t == MASK}
         by_cat = {_label(c): number(v) for c, v in zip(cats, values, strict=True)}
         series.append(
