@@ -52,3 +52,17 @@ def test_funders_see_small_counts_masked(data_dir: Path) -> None:
     assert "<5" in set(unplaced)
     for column in table.columns[1:]:
         assert not table[column].astype(str).isin(["1", "2", "3", "4"]).any(), column
+
+
+def test_no_vocational_figures_gets_a_message_not_a_crash(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only hbo/Studium figures loaded (real data without the mbo/Ausbildung tables): no group has
+    # vocational figures, so there is nothing to pick for the map.
+    from dia.render import training
+
+    monkeypatch.setattr(training, "vocational", lambda table: table.iloc[0:0])
+    at = open_page(PAGE, index_of(Role.STAFF, "WVE"), "de")
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Es wurden noch keine Zahlen zur Berufsausbildung eingelesen" in all_text(at)
+    assert not [s for s in at.selectbox if s.label == "Berufsgruppe (ISCO-08)"]

@@ -109,35 +109,38 @@ exhibits.show(
 
 st.subheader(_("One occupation group on the map"))
 vocational = charts.vocational(table)["isco_group"].tolist()
-helped = [g for g in vocational if table.set_index("isco_group").loc[g, "help"]]
-group = st.selectbox(
-    _("Occupation group (ISCO-08)"),
-    vocational,
-    index=vocational.index(helped[0]) if helped else 0,
-    format_func=lambda code: labour.group_label(code, labels),
-)
-places = training.places()
-geojson, context_ids = map_shapes()
-frame = charts.map_frame(places, table, group)
-exhibits.show(
-    Exhibit(
-        key="training.map",
-        page="training",
-        build=lambda in_lang: charts.places_map(
-            frame, geojson, context_ids, group, labour.isco_labels(in_lang), in_lang, user
+if not vocational:  # only hbo/Studium figures loaded: no vocational group to map
+    st.info(_("No vocational training figures have been loaded yet; the map needs them."))
+else:
+    helped = [g for g in vocational if table.set_index("isco_group").loc[g, "help"]]
+    group = st.selectbox(
+        _("Occupation group (ISCO-08)"),
+        vocational,
+        index=vocational.index(helped[0]) if helped else 0,
+        format_func=lambda code: labour.group_label(code, labels),
+    )
+    places = training.places()
+    geojson, context_ids = map_shapes()
+    frame = charts.map_frame(places, table, group)
+    exhibits.show(
+        Exhibit(
+            key="training.map",
+            page="training",
+            build=lambda in_lang: charts.places_map(
+                frame, geojson, context_ids, group, labour.isco_labels(in_lang), in_lang, user
+            ),
+            sources=caption_sources,
+            is_sample=bool(frame["is_sample"].any()) if len(frame) else False,
+            filters={_("Occupation group (ISCO-08)"): labour.group_label(group, labels)},
+            is_map=True,
+            counts=True,
         ),
-        sources=caption_sources,
-        is_sample=bool(frame["is_sample"].any()) if len(frame) else False,
-        filters={_("Occupation group (ISCO-08)"): labour.group_label(group, labels)},
-        is_map=True,
-        counts=True,
-    ),
-    user,
-    lang,
-)
-map_attribution()
-for direction in table.set_index("isco_group").loc[group, "help"]:
-    st.info(translate(lang, training.HELP_LABELS[direction]), icon=":material/compare_arrows:")
+        user,
+        lang,
+    )
+    map_attribution()
+    for direction in table.set_index("isco_group").loc[group, "help"]:
+        st.info(translate(lang, training.HELP_LABELS[direction]), icon=":material/compare_arrows:")
 
 with st.expander(_("What is comparable, and what is not")):
     st.markdown(
